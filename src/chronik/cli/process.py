@@ -1,0 +1,59 @@
+"""`chronik process`: annotate and store in DuckDB. Re-processing the same input adds nothing twice."""
+
+from __future__ import annotations
+
+import click
+
+from chronik.cli._common import (
+    config_from,
+    db_option,
+    resolve_db,
+    fatal_errors,
+    finish,
+    input_format_option,
+    progress,
+    report_rejection,
+)
+from chronik.document import Rejection
+from chronik.engines import run_local
+from chronik.ingest import ReadContext
+from chronik.pipeline import default_pipeline
+from chronik.store import Store
+
+
+@click.command("process")
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option("--progress/--no-progress", "show_progress", default=True, help="Progress bar on a terminal.")
+@input_format_option
+@click.pass_context
+def command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | None, show_progress: bool,
+            input_format: str) -> None:
+    """Annotate INPUTS and store documents, annotations, the run and every rejection in the store.
+
+    \b
+    Examples:
+      chronik process demo/ --db demo.duckdb
+      chronik process feed.xml archive.warc.gz --db news.duckdb
+    """
+    cfg = config_from(ctx)
+    path = resolve_db(cfg, db_path)
+    with fatal_errors(), Store(path) as store:
+        pipeline = default_pipeline(cfg)
+        run_id = store.begin_run("process", inputs, cfg, pipeline.versions())
+
+        def reject(rej: Rejection) -> None:
+            store.add_failure(rej, run_id)
+            report_rejection(rej, None)
+
+        try:
+            with progress(show_progress, "processing") as on_progress:
+                stats = run_local(inputs, pipeline, ReadContext.from_config(cfg, input_format),
+                                  lambda doc: store.put(doc, run_id), reject, on_progress)
+        except BaseException:
+            store.finish_run(run_id, {}, 0.0, status="failed")
+            raise
+        store.finish_run(run_id, dict(stats.counts), stats.seconds)
+        if stats.counts["new"] or stats.counts["updated"]:
+            store.rebuild_fts()
+    finish("process", stats, f"stored in {path}", run_id)

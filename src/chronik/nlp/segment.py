@@ -1,0 +1,178 @@
+"""German tokens and sentences that get news right.
+
+Tokens come from spaCy's German tokenizer (rule-based, fast, offsets kept). Sentences come from the
+rules below rather than spaCy's sentencizer, which leaves an opening „ at the end of the sentence
+before it. The rules:
+
+* a sentence ends after `.`, `!`, `?` or `…`, together with any closing quotation marks and
+  brackets that follow (`… Beziehungen.“`), when whitespace and then an upper-case letter, a digit
+  or an opening quotation mark follow;
+* not after an abbreviation (`Dr.`, `z. B.`, `Nr.`, `bzw.`; a list in resources), an initial
+  (`A. Merkel`), an ordinal number (`am 1. März`, `der 2. Weltkrieg`, `zum 25. Mal`) or a
+  Roman numeral after a name (`Wilhelm II.`);
+* always at a blank line, and at a line break unless the next line goes on in lower case;
+* never inside `„Wer?“, fragte er` (a comma after the quote) or at a colon.
+
+A quotation of several sentences is split at its inner sentence ends, as treebanks do; the quote
+stage joins them again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from chronik.document import Document, Span
+from chronik.time.partial import MONTHS_DE
+
+TERMINAL = ".!?…"
+CLOSERS = "“”\"’'»«)]›‹"
+OPENERS = "„“”\"»«‚‘›‹(["
+_TERMINAL_RUN = re.compile(r"[.!?…]+")
+_LAST_WORD = re.compile(r"(\S+)$")
+_NEXT_WORD = re.compile(r"\S+")
+_ROMAN = re.compile(r"^(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3}|XI?V|XVI{0,3})$")
+ORDINAL_HEADS = {
+    "jahrhundert", "jahrhunderts", "jahrtausend", "mal", "platz", "platzes", "liga", "bundesliga",
+    "weltkrieg", "weltkriegs", "weltkrieges", "runde", "klasse", "lesung", "stock", "etage", "grad",
+    "grades", "jahrestag", "geburtstag", "todestag", "spieltag", "sitzung", "parteitag", "kongress",
+    "amendment", "armee", "division", "brigade", "legislaturperiode", "quartal", "halbjahr", "woche",
+}
+ORDINAL_CUES = {
+    "am", "vom", "zum", "im", "bis", "ab", "seit", "der", "die", "das", "den", "dem", "des", "beim",
+    "zur", "ihr", "ihre", "ihrem", "ihren", "ihrer", "sein", "seine", "seinem", "seinen", "seiner",
+    "dieser", "diesem", "dieses", "jeder", "jedem", "jeden", "einem", "einer", "eines", "vor", "nach",
+    "um", "gegen", "zwischen", "und", "oder", "bzw.",
+}
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    text = resources.files("chronik").joinpath("resources/abbreviations_de.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _is_abbreviation(word: str) -> bool:
+    word = word.lstrip("".join(OPENERS))
+    if not word:
+        return False
+    if word in abbreviations():
+        return True
+    if len(word) == 1 and word.isalpha():  # initials (A. Merkel) and parts of z. B., u. a., d. h.
+        return True
+    # z.B, u.a, e.V, U.S: short, with inner full stops
+    return "." in word and len(word) <= 6 and all(p.isalpha() and len(p) <= 3 for p in word.split("."))
+
+
+def _is_ordinal(text: str, number: str, start: int, next_word: str) -> bool:
+    """`1.` before `März`, after `am`, before `Mal`: an ordinal, not the end of a sentence."""
+    if not number.isdigit() or len(number) > 4:
+        return False
+    nxt = next_word.strip("".join(OPENERS) + ",;:").lower()
+    if nxt in MONTHS_DE or nxt.rstrip(".") in MONTHS_DE or nxt in ORDINAL_HEADS:
+        return True
+    if len(number) > 3:
+        return False
+    prev = _LAST_WORD.search(text, 0, start)
+    return bool(prev and prev.group(1).lower() in ORDINAL_CUES)
+
+
+def _boundary_after_terminal(text: str, m: re.Match[str]) -> int | None:
+    """Where the sentence ends if the terminal punctuation `m` ends it, else None."""
+    i, j = m.start(), m.end()
+    n = len(text)
+    while j < n and text[j] in CLOSERS:
+        j += 1
+    if j < n and not text[j].isspace():
+        return None
+    k = j
+    while k < n and text[k].isspace():
+        k += 1
+    if k >= n:
+        return j
+    nxt = text[k]
+    if not (nxt.isupper() or nxt.isdigit() or nxt in OPENERS):
+        return None
+    if m.group() == "." and j == m.end():
+        word_m = _LAST_WORD.search(text, 0, i)
+        word = word_m.group(1) if word_m else ""
+        next_word = _NEXT_WORD.match(text, k)
+        nw = next_word.group() if next_word else ""
+        if word and _is_abbreviation(word):
+            return None
+        if word and _is_ordinal(text, word.lstrip("".join(OPENERS)), word_m.start() if word_m else i, nw):
+            return None
+        if word and _ROMAN.match(word):
+            prev = _LAST_WORD.search(text, 0, word_m.start() if word_m else i)
+            if prev and prev.group(1)[:1].isupper():
+                return None
+    return j
+
+
+def _line_breaks(text: str) -> Iterator[int]:
+    """Sentence ends at line breaks: every blank line; a single break unless the text goes on."""
+    for m in re.finditer(r"[ \t]*\r?\n\s*", text):
+        start, end = m.start(), m.end()
+        if end >= len(text):
+            continue
+        blank = m.group().count("\n") >= 2
+        before = text[start - 1] if start > 0 else ""
+        after = text[end]
+        if blank or not (after.islower() or before in ",-–(" or before.isspace()):
+            yield start
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) of a text, without surrounding whitespace."""
+    cuts = {0, len(text)}
+    for m in _TERMINAL_RUN.finditer(text):
+        b = _boundary_after_terminal(text, m)
+        if b is not None:
+            cuts.add(b)
+    cuts.update(_line_breaks(text))
+    spans = []
+    points = sorted(cuts)
+    for a, b in zip(points, points[1:], strict=False):
+        seg = text[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg.rstrip())
+        if trail > lead:
+            spans.append((a + lead, a + trail))
+    return spans
+
+
+class Segmenter:
+    """Tokens (spaCy's German tokenizer) and sentences (rules above) as spans."""
+
+    name = "segment"
+    version = "0.1.0"
+    requires: tuple[str, ...] = ("text",)
+    assigns: tuple[str, ...] = ("tokens", "sentences")
+
+    def __init__(self) -> None:
+        import spacy
+
+        self._nlp = spacy.blank("de")
+        self._nlp.max_length = 50_000_000
+        abbreviations()
+
+    def tokenize(self, text: str) -> list[tuple[int, int]]:
+        return [(t.idx, t.idx + len(t.text)) for t in self._nlp.make_doc(text) if not t.is_space]
+
+    def __call__(self, doc: Document) -> Document:
+        tag = f"{self.name}@{self.version}"
+        doc.tokens = [Span(s, e, tag) for s, e in self.tokenize(doc.text)]
+        doc.sentences = [Span(s, e, tag) for s, e in split_sentences(doc.text)]
+        doc.provenance["tokens"] = tag
+        doc.provenance["sentences"] = tag
+        return doc
+
+    def pipe(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[Document]:
+        for doc in docs:
+            yield self(doc)
+
+    def config(self) -> dict[str, Any]:
+        return {"tokenizer": "spacy.blank('de')", "abbreviations": len(abbreviations())}

@@ -1,0 +1,295 @@
+"""The DuckDB store: one file holding documents, their layers, runs and failures.
+
+    store = Store("chronik.duckdb")
+    run = store.begin_run("process", inputs, config, versions)
+    store.put(doc, run)           # "new", "updated" or "unchanged": the same input is stored once
+    store.add_failure(rejection, run)
+    store.finish_run(run, stats)
+
+A document is keyed by its id. Storing a document whose id is known with the same content does
+nothing; with other content (a corrected article) its rows are replaced in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from chronik.document import Document, Rejection
+from chronik.errors import StoreError
+from chronik.store.migrations import MIGRATIONS
+from chronik.time import parse_date
+
+DOC_TABLES = ("sentences", "entities", "quotes", "events", "event_actors")
+ENTITY_COLUMNS = ("start", "end", "text", "label", "name", "country", "sector", "kb")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, default=str)
+
+
+def _loads(raw: Any) -> Any:
+    if raw is None:
+        return None
+    return json.loads(raw) if isinstance(raw, str) else raw
+
+
+def load_fts(con: duckdb.DuckDBPyConnection) -> bool:
+    """Load DuckDB's full-text-search extension from the `duckdb-extension-fts` wheel (offline)."""
+    try:
+        import duckdb_extension_fts
+
+        path = Path(duckdb_extension_fts.__file__).parent / "extensions" / f"v{duckdb.__version__}" / \
+            "fts.duckdb_extension"
+        con.execute(f"LOAD '{path}'" if path.exists() else "LOAD fts")
+        return True
+    except (ImportError, duckdb.Error):
+        return False
+
+
+def _date_range(raw: Any) -> tuple[Any, Any]:
+    pd = parse_date(raw) if raw else None
+    return (pd.first_day, pd.last_day) if pd else (None, None)
+
+
+def _entity_extra(ent: dict[str, Any]) -> dict[str, Any]:
+    """The keys of an entity record that have no column of their own (kept so nothing is lost)."""
+    extra = {k: v for k, v in ent.items() if k not in ENTITY_COLUMNS}
+    if isinstance(ent.get("kb"), int):
+        extra["_kb_type"] = "int"
+    return extra
+
+
+class Store:
+    """A DuckDB file (or `:memory:`) with chronik's schema, migrated on open."""
+
+    def __init__(self, path: str | Path = "chronik.duckdb", *, read_only: bool = False) -> None:
+        self.path = str(path)
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(f"no store at {self.path}; create one with `chronik process INPUT --db {self.path}`")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as e:
+            raise StoreError(f"cannot open the store {self.path}: {e}") from None
+        self.read_only = read_only
+        if not read_only:
+            self.migrate()
+        self.has_fts = load_fts(self.con)
+
+    # ------------------------------------------------------------------ schema
+
+    def migrate(self) -> list[str]:
+        """Apply the migrations not yet recorded; return their names."""
+        self.con.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                         "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)")
+        done = {r[0] for r in self.con.execute("SELECT name FROM schema_migrations").fetchall()}
+        applied = []
+        for name, sql in MIGRATIONS:
+            if name in done:
+                continue
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                self.con.execute(sql)
+                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [name, _now()])
+                self.con.execute("COMMIT")
+            except duckdb.Error as e:
+                self.con.execute("ROLLBACK")
+                raise StoreError(f"migration {name} failed on {self.path}: {e}") from None
+            applied.append(name)
+        return applied
+
+    def migrations(self) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT name FROM schema_migrations ORDER BY name").fetchall()]
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ runs and failures
+
+    def begin_run(self, command: str, inputs: Sequence[str], config: dict[str, Any],
+                  versions: dict[str, str], model_hashes: dict[str, str] | None = None) -> str:
+        run_id = uuid.uuid4().hex[:16]
+        self.con.execute(
+            "INSERT INTO runs (run_id, command, started_at, status, inputs, config, versions, model_hashes) "
+            "VALUES (?, ?, ?, 'running', ?, ?, ?, ?)",
+            [run_id, command, _now(), _dumps(list(inputs)), _dumps(config), _dumps(versions),
+             _dumps(model_hashes or {})],
+        )
+        return run_id
+
+    def finish_run(self, run_id: str, counts: dict[str, int], seconds: float, status: str = "finished") -> None:
+        self.con.execute(
+            "UPDATE runs SET finished_at = ?, status = ?, n_documents = ?, n_new = ?, n_updated = ?, "
+            "n_unchanged = ?, n_rejected = ?, seconds = ? WHERE run_id = ?",
+            [_now(), status, counts.get("documents", 0), counts.get("new", 0), counts.get("updated", 0),
+             counts.get("unchanged", 0), counts.get("rejected", 0), seconds, run_id],
+        )
+
+    def add_failure(self, rej: Rejection, run_id: str) -> None:
+        self.con.execute(
+            "INSERT INTO failures (run_id, source, locator, code, reason, detail, sample, doc_id, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [run_id, rej.source, rej.locator, rej.reason.code, rej.reason.slug, rej.detail, rej.sample,
+             rej.doc_id, _now()],
+        )
+
+    # ------------------------------------------------------------------ documents
+
+    def content_hash_of(self, doc_id: str) -> str | None:
+        row = self.con.execute("SELECT content_hash FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        return row[0] if row else None
+
+    def put(self, doc: Document, run_id: str) -> str:
+        """Store a document with its layers: "new", "updated" (replaced) or "unchanged" (nothing done)."""
+        known = self.content_hash_of(doc.id)
+        if known == doc.content_hash:
+            return "unchanged"
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            if known is not None:
+                self._delete(doc.id)
+            self._insert(doc, run_id)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return "new" if known is None else "updated"
+
+    def _delete(self, doc_id: str) -> None:
+        for table in (*DOC_TABLES, "documents"):
+            self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+
+    def _insert(self, doc: Document, run_id: str) -> None:
+        pub = doc.published
+        self.con.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [doc.id, doc.content_hash, doc.source, doc.title, pub.value if pub else None,
+             pub.precision if pub else None, pub.first_day if pub else None, pub.last_day if pub else None,
+             doc.language, doc.text, len(doc.tokens), _dumps(doc.metadata),
+             _dumps([i.to_json() for i in doc.issues]), _dumps(doc.provenance), run_id, _now()],
+        )
+        t = doc.text
+        if doc.sentences:
+            self.con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
+                                 [[doc.id, i, s.start, s.end, t[s.start:s.end]] for i, s in enumerate(doc.sentences)])
+        if doc.entities:
+            self.con.executemany(
+                "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[doc.id, i, e["start"], e["end"], e.get("text", t[e["start"]:e["end"]]), e.get("label"),
+                  e.get("name"), e.get("country"), e.get("sector"),
+                  None if e.get("kb") is None else str(e.get("kb")),
+                  _dumps(_entity_extra(e))]
+                 for i, e in enumerate(doc.entities)],
+            )
+        if doc.quotes:
+            rows = []
+            for i, q in enumerate(doc.quotes):
+                cue = q.get("cue") or {}
+                sp = q.get("speaker") or {}
+                rows.append([doc.id, i, q["start"], q["end"], q.get("text", t[q["start"]:q["end"]]), q.get("form"),
+                             cue.get("start"), cue.get("end"), cue.get("text"), sp.get("start"), sp.get("end"),
+                             sp.get("text"), sp.get("name"), sp.get("country"), sp.get("sector"), _dumps(q)])
+            self.con.executemany("INSERT INTO quotes VALUES (" + ", ".join("?" * 16) + ")", rows)
+        if doc.events:
+            rows, actors = [], []
+            for i, ev in enumerate(doc.events):
+                trig = ev.get("trigger") or {}
+                sent = ev.get("sentence") or [None, None]
+                loc = ev.get("location") or {}
+                rows.append([doc.id, i, ev.get("type"), ev.get("mode"), ev.get("cameo"), trig.get("start"),
+                             trig.get("end"), trig.get("text"), sent[0], sent[1], loc.get("name"),
+                             loc.get("country"), loc.get("lat"), loc.get("lon"), loc.get("geonames"),
+                             ev.get("date"), *_date_range(ev.get("date")), ev.get("modality"), _dumps(ev)])
+                for role in ("source", "target"):
+                    for j, a in enumerate(ev.get(role) or []):
+                        actors.append([doc.id, i, role, j, a.get("text"), a.get("start"), a.get("end"),
+                                       a.get("name"), a.get("country"), a.get("sector")])
+            self.con.executemany("INSERT INTO events VALUES (" + ", ".join("?" * 20) + ")", rows)
+            if actors:
+                self.con.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", actors)
+
+    def get(self, doc_id: str) -> Document | None:
+        """The stored document with all its layers, as `chronik annotate` gave it."""
+        row = self.con.execute(
+            "SELECT doc_id, source, title, published, published_precision, language, text, metadata, issues, "
+            "provenance FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        if row is None:
+            return None
+        return self._document(row)
+
+    def find_ids(self, prefix: str, limit: int = 5) -> list[str]:
+        return [r[0] for r in self.con.execute(
+            "SELECT doc_id FROM documents WHERE starts_with(doc_id, ?) ORDER BY doc_id LIMIT ?",
+            [prefix, limit]).fetchall()]
+
+    def _document(self, row: Sequence[Any]) -> Document:
+        doc_id = row[0]
+        obj = {"id": doc_id, "source": row[1], "title": row[2], "published": row[3],
+               "published_precision": row[4], "language": row[5], "text": row[6],
+               "metadata": _loads(row[7]) or {}, "issues": _loads(row[8]) or [],
+               "provenance": _loads(row[9]) or {}}
+        q = self.con.execute
+        obj["sentences"] = [[s, e] for s, e in q(
+            'SELECT start, "end" FROM sentences WHERE doc_id = ? ORDER BY idx', [doc_id]).fetchall()]
+        ents = []
+        for r in q('SELECT start, "end", text, label, name, country, sector, kb, extra FROM entities '
+                   "WHERE doc_id = ? ORDER BY idx", [doc_id]).fetchall():
+            ent = dict(zip(ENTITY_COLUMNS, r[:8], strict=True))
+            extra = _loads(r[8]) or {}
+            if "_kb_type" in extra:
+                kb_type = extra.pop("_kb_type")
+                ent["kb"] = int(ent["kb"]) if kb_type == "int" and ent["kb"] is not None else ent["kb"]
+            ent.update(extra)
+            ents.append(ent)
+        obj["entities"] = ents
+        obj["quotes"] = [_loads(r[0]) for r in q("SELECT record FROM quotes WHERE doc_id = ? ORDER BY idx",
+                                                 [doc_id]).fetchall()]
+        obj["events"] = [_loads(r[0]) for r in q("SELECT record FROM events WHERE doc_id = ? ORDER BY idx",
+                                                 [doc_id]).fetchall()]
+        return Document.from_json(obj)
+
+    def iter_documents(self, where: str = "", params: Sequence[Any] = ()) -> Iterator[Document]:
+        ids = [r[0] for r in self.con.execute(
+            f"SELECT doc_id FROM documents {where} ORDER BY published_first NULLS LAST, doc_id", params).fetchall()]
+        for doc_id in ids:
+            doc = self.get(doc_id)
+            if doc is not None:
+                yield doc
+
+    def counts(self) -> dict[str, int]:
+        tables = ("documents", *DOC_TABLES, "failures", "runs")
+        return {t: int(self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}  # type: ignore[index]
+
+    # ------------------------------------------------------------------ full-text search
+
+    def rebuild_fts(self) -> bool:
+        """(Re)build the BM25 index over titles and texts (German stemmer). False if FTS is unavailable."""
+        if not self.has_fts or self.read_only:
+            return False
+        self.con.execute("PRAGMA create_fts_index('documents', 'doc_id', 'title', 'text', "
+                         "stemmer = 'german', stopwords = 'none', ignore = '(\\.|[^a-zäöüß0-9])+', "
+                         "overwrite = 1)")
+        return True
+
+    def fts_ready(self) -> bool:
+        if not self.has_fts:
+            return False
+        row = self.con.execute("SELECT count(*) FROM duckdb_schemas() WHERE schema_name = 'fts_main_documents'"
+                               ).fetchone()
+        return bool(row and row[0])
