@@ -59,12 +59,20 @@ def _is_abbreviation(word: str) -> bool:
     word = word.lstrip("".join(OPENERS))
     if not word:
         return False
-    if word in abbreviations():
-        return True
+    if word in abbreviations() or (word[:1].isupper() and word[:1].lower() + word[1:] in abbreviations()):
+        return True  # "Ca." and "Vgl." open sentences too
     if len(word) == 1 and word.isalpha():  # initials (A. Merkel) and parts of z. B., u. a., d. h.
         return True
     # z.B, u.a, e.V, U.S: short, with inner full stops
     return "." in word and len(word) <= 6 and all(p.isalpha() and len(p) <= 3 for p in word.split("."))
+
+
+def _word_before(text: str, idx: int) -> str:
+    """The whitespace-delimited word that ends before `idx` (skipping whitespace)."""
+    while idx > 0 and text[idx - 1].isspace():
+        idx -= 1
+    m = _LAST_WORD.search(text, 0, idx)
+    return m.group(1) if m else ""
 
 
 def _is_ordinal(text: str, number: str, start: int, next_word: str) -> bool:
@@ -76,8 +84,7 @@ def _is_ordinal(text: str, number: str, start: int, next_word: str) -> bool:
         return True
     if len(number) > 3:
         return False
-    prev = _LAST_WORD.search(text, 0, start)
-    return bool(prev and prev.group(1).lower() in ORDINAL_CUES)
+    return _word_before(text, start).lower() in ORDINAL_CUES
 
 
 def _boundary_after_terminal(text: str, m: re.Match[str]) -> int | None:
@@ -105,10 +112,8 @@ def _boundary_after_terminal(text: str, m: re.Match[str]) -> int | None:
             return None
         if word and _is_ordinal(text, word.lstrip("".join(OPENERS)), word_m.start() if word_m else i, nw):
             return None
-        if word and _ROMAN.match(word):
-            prev = _LAST_WORD.search(text, 0, word_m.start() if word_m else i)
-            if prev and prev.group(1)[:1].isupper():
-                return None
+        if word and _ROMAN.match(word) and word_m and _word_before(text, word_m.start())[:1].isupper():
+            return None
     return j
 
 
