@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import strategies as st
 
 from chronik.document import Document, Issue, Span
@@ -33,7 +35,7 @@ def mention(draw, text: str) -> dict:
 def documents(draw) -> Document:
     text = draw(texts)
     cuts = sorted(set(draw(st.lists(st.integers(0, len(text)), max_size=6))) | {0, len(text)})
-    sentences = [Span(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    sentences = [Span(a, b) for a, b in itertools.pairwise(cuts) if b > a]
     entities = []
     for _ in range(draw(st.integers(0, 4))):
         m = draw(mention(text))

@@ -1,4 +1,4 @@
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -40,5 +40,5 @@ def test_time_partial_date_covers_its_period():
 
 
 def test_time_datetime_object_is_seconds():
-    pd = parse_date(datetime(2020, 1, 2, 3, 4, 5, tzinfo=timezone.utc))
+    pd = parse_date(datetime(2020, 1, 2, 3, 4, 5, tzinfo=UTC))
     assert pd.precision == "second" and pd.value.startswith("2020-01-02T03:04:05")

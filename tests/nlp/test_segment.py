@@ -33,7 +33,8 @@ def sents(text: str) -> list[str]:
         # abbreviations
         ("Dr. Weber und Prof. Lang kamen z. B. aus Nr. 5 bzw. Str. 7. Sie blieben u. a. bis Mitternacht.",
          ["Dr. Weber und Prof. Lang kamen z. B. aus Nr. 5 bzw. Str. 7.", "Sie blieben u. a. bis Mitternacht."]),
-        ("Das kostet ca. 5 Mio. Euro. Ca. 300 Menschen kamen.", ["Das kostet ca. 5 Mio. Euro.", "Ca. 300 Menschen kamen."]),
+        ("Das kostet ca. 5 Mio. Euro. Ca. 300 Menschen kamen.",
+         ["Das kostet ca. 5 Mio. Euro.", "Ca. 300 Menschen kamen."]),
         # ordinal dates and ordinals
         ("Am 1. März reiste er ab. Bis zum 15. Juni bleibt er. Zum 25. Mal fand das Treffen statt.",
          ["Am 1. März reiste er ab.", "Bis zum 15. Juni bleibt er.", "Zum 25. Mal fand das Treffen statt."]),
@@ -49,9 +50,11 @@ def sents(text: str) -> list[str]:
         ("Er sagte: „Wir bleiben.“ Die Quote lag bei 3.5 Prozent, siehe www.example.de für Details.",
          ["Er sagte: „Wir bleiben.“", "Die Quote lag bei 3.5 Prozent, siehe www.example.de für Details."]),
         # blank lines and headlines without a full stop
-        ("Gipfel in Astana\n\nDie Staatschefs trafen sich am Montag.", ["Gipfel in Astana", "Die Staatschefs trafen sich am Montag."]),
+        ("Gipfel in Astana\n\nDie Staatschefs trafen sich am Montag.",
+         ["Gipfel in Astana", "Die Staatschefs trafen sich am Montag."]),
         # a line break inside a sentence (lower case goes on) is not a boundary
-        ("Die Delegation reiste\nam Abend weiter. Sie kam spät an.", ["Die Delegation reiste\nam Abend weiter.", "Sie kam spät an."]),
+        ("Die Delegation reiste\nam Abend weiter. Sie kam spät an.",
+         ["Die Delegation reiste\nam Abend weiter.", "Sie kam spät an."]),
         ("Ende?! Nein. Es geht weiter… Morgen mehr.", ["Ende?!", "Nein.", "Es geht weiter…", "Morgen mehr."]),
     ],
 )

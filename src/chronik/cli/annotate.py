@@ -8,7 +8,14 @@ from typing import TextIO
 
 import click
 
-from chronik.cli._common import config_from, fatal_errors, finish, input_format_option, progress, report_rejection
+from chronik.cli._common import (
+    config_from,
+    fatal_errors,
+    finish,
+    input_format_option,
+    progress,
+    report_rejection,
+)
 from chronik.document import Document
 from chronik.engines import run_local
 from chronik.ingest import ReadContext

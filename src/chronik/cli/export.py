@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any
 
 import click
 
@@ -45,7 +45,7 @@ def command(ctx: click.Context, db_path: str | None, fmt: str, output: str | Non
     cfg = config_from(ctx)
     with fatal_errors(), Store(resolve_db(cfg, db_path), read_only=True) as store:
         if fmt == "jsonl":
-            sink: TextIO
+            sink: IO[Any]
             with click.open_file(output or "-", "w", encoding="utf-8") as sink:
                 n = 0
                 for doc in store.iter_documents():

@@ -7,12 +7,12 @@ import click
 from chronik.cli._common import (
     config_from,
     db_option,
-    resolve_db,
     fatal_errors,
     finish,
     input_format_option,
     progress,
     report_rejection,
+    resolve_db,
 )
 from chronik.document import Rejection
 from chronik.engines import run_local

@@ -134,14 +134,14 @@ def _read_bytes(data: bytes, source: str, ctx: ReadContext, name: str = "",
 
 def _read_stream(stream: IO[bytes], source: str, ctx: ReadContext) -> Iterator[Document | Rejection]:
     """A stream (stdin): peek at its head to tell the format, then read it like a file."""
-    if not isinstance(stream, io.BufferedReader):
-        stream = io.BufferedReader(stream, buffer_size=65536)  # type: ignore[arg-type]
-    head = stream.peek(4096)[:4096]
+    buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(
+        stream, buffer_size=65536)  # type: ignore[type-var]
+    head = buffered.peek(4096)[:4096]
     if not head:
         yield Rejection(source, Reject.EMPTY, "no bytes")
         return
     fmt = ctx.input_format if ctx.input_format != "auto" else detect_format("", head)
-    yield from _dispatch(fmt, stream, source, ctx, None)
+    yield from _dispatch(fmt, buffered, source, ctx, None)
 
 
 def _read_url(url: str, ctx: ReadContext) -> Iterator[Document | Rejection]:

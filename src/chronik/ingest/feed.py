@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import io
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -32,20 +33,29 @@ def fragment_to_text(fragment: str) -> str:
 
 
 def _entry_date(entry: Any) -> PartialDate | None:
+    """The item's date as written (keeping its zone), else feedparser's normalised UTC reading."""
+    for key in ("published", "updated"):
+        if entry.get(key):
+            pd = parse_date(entry[key])
+            if pd is not None:
+                return pd
     for key in ("published_parsed", "updated_parsed"):
         st = entry.get(key)
         if st:
             return PartialDate.from_datetime(datetime.fromtimestamp(calendar.timegm(st), UTC))
-    for key in ("published", "updated"):
-        if entry.get(key):
-            return parse_date(entry[key])
     return None
 
 
 def read_feed(data: bytes, source: str, ctx: ReadContext) -> Iterator[Document | Rejection]:
     import feedparser
 
-    parsed = feedparser.parse(data)
+    # A stream, not bytes: feedparser.parse() tries bytes as a file name first and would read that file.
+    try:
+        parsed = feedparser.parse(io.BytesIO(data))
+    except Exception as e:  # its lenient parser raises on hostile input, e.g. &#xD800;
+        yield Rejection(source, Reject.FEED_ERROR, f"not a readable feed: {type(e).__name__}: {e}"[:500],
+                        sample=data[:200].decode("utf-8", errors="backslashreplace"))
+        return
     entries = parsed.get("entries") or []
     if not entries:
         why = f"{parsed.get('bozo_exception')}" if parsed.get("bozo") else "the feed has no items"
@@ -65,7 +75,14 @@ def read_feed(data: bytes, source: str, ctx: ReadContext) -> Iterator[Document |
             yield Rejection(source, Reject.MISSING_TEXT, f"item has no content or summary (link: {link})",
                             locator=locator, sample=str(entry.get("title"))[:200])
             continue
-        if len(text.encode("utf-8")) > ctx.max_document_bytes:
+        try:
+            size = len(text.encode("utf-8"))
+        except UnicodeEncodeError as e:  # a character reference to a lone surrogate, e.g. &#xD800;
+            yield Rejection(source, Reject.ENCODING,
+                            f"item text holds a lone surrogate at character {e.start}", locator=locator,
+                            sample=text[:200].encode("utf-8", "backslashreplace").decode())
+            continue
+        if size > ctx.max_document_bytes:
             yield Rejection(source, Reject.TOO_LARGE, "item text is larger than ingest.max_document_bytes",
                             locator=locator, sample=text[:200])
             continue

@@ -40,8 +40,9 @@ def html_to_document(html: str, source: str, ctx: ReadContext, locator: str | No
         return Rejection(source, Reject.NO_ARTICLE, f"tags nested deeper than {MAX_TAG_DEPTH} levels",
                          locator=locator, sample=html[:200])
     try:
-        result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                             include_tables=False, as_dict=True)
+        extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                                include_tables=False)
+        result = extracted.as_dict() if extracted is not None and not isinstance(extracted, dict) else extracted
     except Exception as e:  # trafilatura raises many kinds on hostile markup; the batch goes on
         log.debug("trafilatura failed on %s: %r", source, e)
         return Rejection(source, Reject.NO_ARTICLE, f"extraction failed: {type(e).__name__}: {e}",

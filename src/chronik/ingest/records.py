@@ -44,9 +44,15 @@ def record_to_document(
                          locator=locator, sample=str(text)[:500])
     if not text.strip():
         return Rejection(source, Reject.EMPTY, f"field {text_key!r} is blank", locator=locator)
-    if len(text.encode("utf-8")) > max_bytes:
+    try:
+        size = len(text.encode("utf-8"))
+    except UnicodeEncodeError as e:  # JSON can spell a lone surrogate ("\\ud800"); it is not text
+        return Rejection(source, Reject.ENCODING,
+                         f"field {text_key!r} holds a lone surrogate at character {e.start}", locator=locator,
+                         sample=text[:200].encode("utf-8", "backslashreplace").decode())
+    if size > max_bytes:
         return Rejection(source, Reject.TOO_LARGE,
-                         f"text is {len(text.encode('utf-8')):,} bytes; limit is {max_bytes:,} "
+                         f"text is {size:,} bytes; limit is {max_bytes:,} "
                          f"(ingest.max_document_bytes)", locator=locator, sample=text[:500])
     _, doc_id = _first(rec, ID_FIELDS)
     _, title = _first(rec, TITLE_FIELDS)

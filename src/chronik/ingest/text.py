@@ -22,7 +22,10 @@ from chronik.time import parse_date
 
 HEADER_KEYS = ("title", "date", "published", "source", "url", "author", "id", "language", "lang")
 _HEADER_LINE = re.compile(rf"^(?P<key>{'|'.join(HEADER_KEYS)})[ \t]+(?P<value>\S.*?)[ \t]*$")
-_INLINE_DATE = re.compile(r"^\s*(?:date|published)[ \t]+(?P<value>\d{4}(?:-\d{2}){0,2})[ \t]+(?=\S)")
+# Not when a time follows: `date 2017-03-05 10:20` is a header line, not a date before the article.
+_INLINE_DATE = re.compile(
+    r"^\s*(?:date|published)[ \t]+(?P<value>\d{4}(?:-\d{2}){0,2})[ \t]+(?=\S)(?!\d{1,2}:\d{2})"
+)
 
 
 def split_header(raw: str) -> tuple[dict[str, str], int]:

@@ -52,3 +52,6 @@ def read_warc(stream: IO[bytes], source: str, ctx: ReadContext) -> Iterator[Docu
         yield Rejection(source, Reject.ARCHIVE_ERROR, f"not a readable WARC archive: {e}"[:500])
     except (OSError, EOFError, ValueError) as e:  # truncated gzip members and broken headers
         yield Rejection(source, Reject.ARCHIVE_ERROR, f"archive broken after {n} pages: {type(e).__name__}: {e}")
+    except Exception as e:  # warcio raises others on broken records (AttributeError, header parse errors)
+        yield Rejection(source, Reject.ARCHIVE_ERROR,
+                        f"archive broken after {n} pages: {type(e).__name__}: {e}"[:500])

@@ -25,7 +25,8 @@ class LanguageIdentifier:
 
     def __init__(self, accept: Iterable[str] = ("de",), min_confidence: float = 0.6,
                  sample_chars: int = 5000) -> None:
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier as _LangId
+        from py3langid.langid import MODEL_FILE
+        from py3langid.langid import LanguageIdentifier as _LangId
 
         self._ident = _LangId.from_model_file(MODEL_FILE, norm_probs=True)
         self.accept = tuple(accept)

@@ -19,6 +19,7 @@ stage joins them again.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -140,7 +141,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     cuts.update(_line_breaks(text))
     spans = []
     points = sorted(cuts)
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in itertools.pairwise(points):
         seg = text[a:b]
         lead = len(seg) - len(seg.lstrip())
         trail = len(seg.rstrip())
