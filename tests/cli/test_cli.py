@@ -133,3 +133,21 @@ def test_cli_help_lists_commands():
     r = run("--help")
     for cmd in ("annotate", "process", "show", "query", "export"):
         assert cmd in r.stdout
+
+
+def test_cli_process_store_failure_is_a_rejection_not_a_crash(corpus, tmp_path, monkeypatch):
+    from chronik.store import Store
+
+    real_put = Store.put
+
+    def flaky_put(self, doc, run_id):
+        if "Vilnius" in doc.text:
+            raise ValueError("simulated store failure")
+        return real_put(self, doc, run_id)
+
+    monkeypatch.setattr(Store, "put", flaky_put)
+    db = tmp_path / "c.duckdb"
+    r = run("process", corpus, "--db", db)
+    assert r.exit_code == 3 and "1 new" in r.stderr and "R500" in r.stderr
+    r = run("query", "failures", "--db", db, "--format", "jsonl")
+    assert [json.loads(line)["code"] for line in r.stdout.splitlines()] == ["R500"]

@@ -14,8 +14,9 @@ from chronik.cli._common import (
     report_rejection,
     resolve_db,
 )
-from chronik.document import Rejection
+from chronik.document import Document, Rejection
 from chronik.engines import run_local
+from chronik.errors import Reject, StoreError
 from chronik.ingest import ReadContext
 from chronik.pipeline import default_pipeline
 from chronik.store import Store
@@ -46,10 +47,19 @@ def command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | None, sh
             store.add_failure(rej, run_id)
             report_rejection(rej, None)
 
+        def put(doc: Document) -> str | Rejection:
+            try:
+                return store.put(doc, run_id)
+            except StoreError:
+                raise
+            except Exception as e:  # a document the store cannot hold must not end the batch
+                return Rejection(doc.source, Reject.PIPELINE_ERROR, f"could not be stored: {type(e).__name__}: {e}",
+                                 locator=doc.metadata.get("record"), sample=doc.text[:200], doc_id=doc.id)
+
         try:
             with progress(show_progress, "processing") as on_progress:
                 stats = run_local(inputs, pipeline, ReadContext.from_config(cfg, input_format),
-                                  lambda doc: store.put(doc, run_id), reject, on_progress)
+                                  put, reject, on_progress)
         except BaseException:
             store.finish_run(run_id, {}, 0.0, status="failed")
             raise

@@ -45,25 +45,28 @@ def run_local(
     inputs: Iterable[str],
     pipeline: Pipeline,
     ctx: ReadContext,
-    on_document: Callable[[Document], str | None],
+    on_document: Callable[[Document], str | Rejection | None],
     on_rejection: Callable[[Rejection], None],
     on_progress: Callable[[RunStats], None] | None = None,
 ) -> RunStats:
-    """Process every input; `on_document` may return "new"/"updated"/"unchanged" to be counted."""
+    """Process every input. `on_document` may return "new"/"updated"/"unchanged" to be counted, or a
+    Rejection when it cannot take the document (then `on_rejection` gets it, like any other)."""
     stats = RunStats()
     t0 = time.perf_counter()
     for item in read_inputs(inputs, ctx):
-        result = pipeline.process(item) if isinstance(item, Document) else item
+        result: Document | Rejection | str | None = pipeline.process(item) if isinstance(item, Document) else item
+        if isinstance(result, Document):
+            tokens = len(result.tokens)
+            result = on_document(result)  # the sink may still refuse it (a Rejection)
+            if not isinstance(result, Rejection):
+                stats.counts["documents"] += 1
+                stats.tokens += tokens
+                if result:
+                    stats.counts[result] += 1
         if isinstance(result, Rejection):
             stats.counts["rejected"] += 1
             stats.rejected_by_code[f"{result.reason.code} {result.reason.slug}"] += 1
             on_rejection(result)
-        else:
-            stats.counts["documents"] += 1
-            stats.tokens += len(result.tokens)
-            outcome = on_document(result)
-            if outcome:
-                stats.counts[outcome] += 1
         stats.seconds = time.perf_counter() - t0
         if on_progress:
             on_progress(stats)

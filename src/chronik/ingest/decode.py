@@ -41,6 +41,23 @@ def _plausible_text(text: str) -> bool:
     return odd == 0 and "\ufffd" not in text and letters / max(1, len(text.strip())) > 0.5
 
 
+def _utf8_evidence(c: str, fallback: str) -> bool:
+    """A character from a valid multi-byte UTF-8 sequence that a file in `fallback` would not hold by chance.
+
+    In cp1252 a letter of À-ß followed by „“…– or NBSP is a valid two-byte UTF-8 sequence too: `groß“`
+    is DF 93, U+07D3 (N'Ko). Such a character is no evidence of UTF-8; ä (C3 A4), € or an emoji are.
+    """
+    if ord(c) < 0x80:
+        return False
+    if ord(c) > 0x7FF:
+        return True
+    try:
+        c.encode(fallback)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
 def decode_bytes(data: bytes, fallback: str = "cp1252") -> Decoded:
     """Decode one input's bytes, or say why it cannot be text."""
     if not data.strip():
@@ -63,7 +80,7 @@ def decode_bytes(data: bytes, fallback: str = "cp1252") -> Decoded:
     # Not UTF-8. A file with valid multi-byte UTF-8 sequences *and* invalid bytes is damaged (mixed
     # encodings, truncation): repairing it would corrupt part of it, so it is rejected.
     utf8_multibyte = data.decode("utf-8", errors="ignore")
-    if fallback and not any(ord(c) > 127 for c in utf8_multibyte):
+    if fallback and not any(_utf8_evidence(c, fallback) for c in utf8_multibyte):
         try:
             text = data.decode(fallback)
         except (UnicodeDecodeError, LookupError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import html as htmllib
 import io
 import re
 from collections.abc import Iterator
@@ -21,8 +22,8 @@ def fragment_to_text(fragment: str) -> str:
     """An HTML fragment (a feed item's content) as text, paragraphs kept as blank lines."""
     import lxml.html
 
-    if "<" not in fragment:
-        return fragment.strip()
+    if "<" not in fragment:  # no tags, but maybe character references: `&amp;`, `&#8222;Zitat&#8220;`
+        return htmllib.unescape(fragment).strip()
     marked = _BLOCK.sub("\n\n", fragment)
     try:
         text = lxml.html.fromstring(f"<div>{marked}</div>").text_content()

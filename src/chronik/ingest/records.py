@@ -6,6 +6,7 @@ One mapping of field names for every structured reader, so that `published`, `da
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -34,6 +35,11 @@ def record_to_document(
     rec: Mapping[str, Any], *, source: str, locator: str, max_bytes: int
 ) -> Document | Rejection:
     """Map a record's fields onto a Document; the text comes back unchanged, character for character."""
+    try:  # a lone surrogate anywhere ("\ud800" in JSON) is not text, and no store could keep it
+        json.dumps(rec, ensure_ascii=False, default=str).encode("utf-8")
+    except UnicodeEncodeError as e:
+        return Rejection(source, Reject.ENCODING, f"the record holds a lone surrogate ({e.object[e.start:e.end]!r})",
+                         locator=locator, sample=str(dict(rec))[:200].encode("utf-8", "backslashreplace").decode())
     text_key, text = _first(rec, TEXT_FIELDS)
     if text_key is None:
         return Rejection(source, Reject.MISSING_TEXT,

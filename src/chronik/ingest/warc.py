@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, Any
 
 from chronik.document import Document, Rejection
 from chronik.errors import Reject
@@ -17,9 +17,19 @@ def read_warc(stream: IO[bytes], source: str, ctx: ReadContext) -> Iterator[Docu
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    n = 0
+    n = records = 0
+    cut_off = False
+    last: Any = None
     try:
-        for record in ArchiveIterator(stream):
+        archive = ArchiveIterator(stream)
+        for record in archive:
+            records += 1
+            last = record
+            if records == 1 and record.format == "arc" and record.rec_type != "arc_header":
+                # warcio reads any line of five words as an ARC record header; an ARC file opens with one
+                yield Rejection(source, Reject.ARCHIVE_ERROR, "not a WARC archive (no WARC/ARC file header)",
+                                sample=str(record.rec_headers)[:200])
+                return
             if record.rec_type not in ("response", "resource"):
                 continue
             ctype = ""
@@ -38,6 +48,12 @@ def read_warc(stream: IO[bytes], source: str, ctx: ReadContext) -> Iterator[Docu
                 yield Rejection(source, Reject.TOO_LARGE, f"page {uri} is larger than ingest.max_document_bytes",
                                 locator=locator)
                 continue
+            missing = getattr(record.raw_stream, "limit", 0)  # warcio does not notice a cut-off record
+            if missing > 0:
+                cut_off = True
+                yield Rejection(source, Reject.ARCHIVE_ERROR,
+                                f"record of page {uri} is truncated: {missing:,} bytes missing", locator=locator)
+                continue
             decoded = decoded_or_rejection(body, source, ctx, locator)
             if isinstance(decoded, Rejection):
                 yield decoded
@@ -48,6 +64,17 @@ def read_warc(stream: IO[bytes], source: str, ctx: ReadContext) -> Iterator[Docu
                 doc.metadata["warc_date"] = record.rec_headers.get_header("WARC-Date")
                 doc.issues[:0] = decoded[1]
             yield doc
+        if records == 0:
+            yield Rejection(source, Reject.ARCHIVE_ERROR, "no WARC records found")
+        elif not cut_off and (getattr(last.raw_stream, "limit", 0) > 0 or archive.offset < archive.fh.tell() or (
+                last.format == "warc" and last.rec_headers.get_header("Content-Length") is None)):
+            yield Rejection(source, Reject.ARCHIVE_ERROR, f"the archive ends inside a record (truncated) "
+                            f"after {n} pages")
+        elif n == 0:
+            yield Rejection(source, Reject.NO_ARTICLE, f"the archive's {records} records hold no HTML page")
+        elif archive.err_count:
+            yield Rejection(source, Reject.ARCHIVE_ERROR, f"{archive.err_count} record(s) not followed by a blank "
+                            "line; a Content-Length is wrong or the archive is damaged")
     except ArchiveLoadFailed as e:
         yield Rejection(source, Reject.ARCHIVE_ERROR, f"not a readable WARC archive: {e}"[:500])
     except (OSError, EOFError, ValueError) as e:  # truncated gzip members and broken headers
