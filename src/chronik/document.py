@@ -72,6 +72,9 @@ class Document:
     events: list[dict[str, Any]] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     provenance: dict[str, str] = field(default_factory=dict)  # layer -> "stage@version"
+    # The linguistic analysis (a spaCy Doc over the same text: tags, morphology, lemmas, syntax) for
+    # later stages to read. In memory only: it is not part of the contract and not stored.
+    analysis: Any = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.id:

@@ -75,6 +75,14 @@ class Pipeline:
     def versions(self) -> dict[str, str]:
         return {"chronik": __version__, **{s.name: s.version for s in self.stages}}
 
+    def model_hashes(self) -> dict[str, str]:
+        """SHA-256 of every model file the stages loaded, as `stage/file`: stored with each run."""
+        out: dict[str, str] = {}
+        for s in self.stages:
+            for name, digest in (getattr(s, "hashes", None) or {}).items():
+                out[f"{s.name}/{name}"] = digest
+        return out
+
     def process(self, doc: Document) -> Document | Rejection:
         for stage in self.stages:
             t0 = time.perf_counter()
@@ -100,5 +108,10 @@ class Pipeline:
 def default_pipeline(cfg: dict[str, Any]) -> Pipeline:
     """The pipeline `chronik annotate` runs, built from the configuration."""
     from chronik.nlp import LanguageIdentifier, Segmenter
+    from chronik.nlp.analyze import Analyzer
 
-    return Pipeline([LanguageIdentifier.from_config(cfg), Segmenter()])
+    stages: list[Stage] = [LanguageIdentifier.from_config(cfg), Segmenter()]
+    analyzer = Analyzer.from_config(cfg)
+    if analyzer is not None:
+        stages.append(analyzer)
+    return Pipeline(stages)

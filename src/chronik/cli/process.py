@@ -41,7 +41,7 @@ def command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | None, sh
     path = resolve_db(cfg, db_path)
     with fatal_errors(), Store(path) as store:
         pipeline = default_pipeline(cfg)
-        run_id = store.begin_run("process", inputs, cfg, pipeline.versions())
+        run_id = store.begin_run("process", inputs, cfg, pipeline.versions(), pipeline.model_hashes())
 
         def reject(rej: Rejection) -> None:
             store.add_failure(rej, run_id)

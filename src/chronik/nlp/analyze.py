@@ -1,0 +1,89 @@
+"""Stage 3–4, linguistic analysis with a trained spaCy pipeline: tags, morphology, lemmas, syntax and
+named-entity mentions, over chronik's own tokens and sentences.
+
+The pipeline is the bundled German model (`chronik/models/de_chronik`, trained by `training/`) or any
+spaCy pipeline folder a user names in the config (`models.pipeline`). Sentence boundaries from the
+segmenter are set before the pipeline runs; a parser keeps them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from chronik.document import Document
+from chronik.errors import ConfigError
+from chronik.models import model_hashes, resolve_model, verify
+
+ENTITY_LABELS = {"PER", "LOC", "ORG", "MISC"}
+
+
+class Analyzer:
+    """Runs a spaCy pipeline; keeps its Doc in `doc.analysis` and its entities in `doc.entities`."""
+
+    name = "analyze"
+    version = "0.1.0"
+    requires: tuple[str, ...] = ("text", "tokens", "sentences")
+    assigns: tuple[str, ...] = ("analysis", "entities")
+
+    def __init__(self, path: Path) -> None:
+        import spacy
+
+        bad = verify(path)
+        if bad:
+            raise ConfigError(f"model files at {path} do not match their SHA256SUMS: {', '.join(bad)}; "
+                              "the model is damaged or was changed without a new card")
+        self.path = path
+        self.nlp = spacy.load(path)
+        self.hashes = model_hashes(path)
+        meta = self.nlp.meta
+        self.model = f"{meta.get('name', path.name)}-{meta.get('version', '0')}"
+        self.version = f"0.1.0+{self.model}"
+
+    @classmethod
+    def from_config(cls, cfg: dict[str, Any]) -> Analyzer | None:
+        path = resolve_model(str(cfg["models"]["pipeline"]))
+        return cls(path) if path else None
+
+    def _spacy_doc(self, doc: Document) -> Any:
+        sdoc = self.nlp.make_doc(doc.text)
+        starts = {s.start for s in doc.sentences}
+        for tok in sdoc:
+            if not tok.is_space:
+                tok.is_sent_start = tok.idx in starts
+        return sdoc
+
+    def _assign(self, doc: Document, sdoc: Any) -> Document:
+        tag = f"{self.name}@{self.version}"
+        doc.analysis = sdoc
+        for ent in sdoc.ents:
+            label = ent.label_ if ent.label_ in ENTITY_LABELS else "MISC"
+            doc.entities.append({"start": ent.start_char, "end": ent.end_char, "text": ent.text, "label": label,
+                                 "name": None, "country": None, "sector": None, "kb": None, "stage": tag})
+        doc.provenance["entities"] = tag
+        doc.provenance["analysis"] = tag
+        return doc
+
+    def __call__(self, doc: Document) -> Document:
+        sdoc = self._spacy_doc(doc)
+        for _, proc in self.nlp.pipeline:
+            sdoc = proc(sdoc)
+        return self._assign(doc, sdoc)
+
+    def pipe(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[Document]:
+        batch: list[Document] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._run(batch, batch_size)
+                batch = []
+        if batch:
+            yield from self._run(batch, batch_size)
+
+    def _run(self, batch: list[Document], batch_size: int) -> Iterator[Document]:
+        sdocs = [self._spacy_doc(d) for d in batch]
+        for _, proc in self.nlp.pipeline:
+            sdocs = list(proc.pipe(sdocs, batch_size=batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in sdocs]
+        for doc, sdoc in zip(batch, sdocs, strict=True):
+            yield self._assign(doc, sdoc)

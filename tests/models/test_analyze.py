@@ -1,0 +1,89 @@
+"""Loading a spaCy pipeline from disk: a tiny NER model that the test trains itself."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+from spacy.training import Example
+
+from chronik.config import load_config
+from chronik.document import Document
+from chronik.errors import ConfigError
+from chronik.models import model_hashes, resolve_model, verify
+from chronik.pipeline import default_pipeline
+
+TRAIN = [
+    ("Gestern sprach Anna Schmidt in Riga.", [(15, 27, "PER"), (31, 35, "LOC")]),
+    ("Die Ministerin Anna Schmidt besuchte Riga.", [(15, 27, "PER"), (37, 41, "LOC")]),
+]
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory):
+    spacy.util.fix_random_seed(0)
+    nlp = spacy.blank("de")
+    ner = nlp.add_pipe("ner")
+    for _, ents in TRAIN:
+        for *_, label in ents:
+            ner.add_label(label)
+    examples = [Example.from_dict(nlp.make_doc(t), {"entities": e}) for t, e in TRAIN]
+    nlp.initialize(lambda: examples)
+    for _ in range(40):
+        nlp.update(examples, drop=0.0)
+    path = tmp_path_factory.mktemp("models") / "tiny"
+    nlp.meta["name"] = "tiny"
+    nlp.to_disk(path)
+    return path
+
+
+def config_with(path) -> dict:
+    return load_config(overrides={"models": {"pipeline": str(path)}})
+
+
+def test_analyze_loads_a_model_from_a_path(tiny_model):
+    pipeline = default_pipeline(config_with(tiny_model))
+    assert pipeline.names == ["language", "segment", "analyze"]
+    doc = pipeline.process(Document(text="Die Ministerin Anna Schmidt besuchte Riga. Sie blieb dort."))
+    assert isinstance(doc, Document)
+    ents = {(e["text"], e["label"]) for e in doc.entities}
+    assert ("Anna Schmidt", "PER") in ents
+    for e in doc.entities:
+        assert doc.text[e["start"]:e["end"]] == e["text"]
+    # the analysis keeps the segmenter's sentences
+    assert [s.text for s in doc.analysis.sents] == ["Die Ministerin Anna Schmidt besuchte Riga.", "Sie blieb dort."]
+
+
+def test_analyze_model_hashes_recorded(tiny_model):
+    pipeline = default_pipeline(config_with(tiny_model))
+    hashes = pipeline.model_hashes()
+    assert "analyze/meta.json" in hashes and all(len(h) == 64 for h in hashes.values())
+    assert hashes["analyze/meta.json"] == model_hashes(tiny_model)["meta.json"]
+
+
+def test_analyze_damaged_model_is_refused(tiny_model, tmp_path):
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(tiny_model, copy)
+    sums = "".join(f"{h}  {name}\n" for name, h in model_hashes(copy).items())
+    (copy / "SHA256SUMS").write_text(sums)
+    assert verify(copy) == []
+    meta = json.loads((copy / "meta.json").read_text())
+    meta["version"] = "9.9.9"
+    (copy / "meta.json").write_text(json.dumps(meta))
+    assert verify(copy) == ["meta.json"]
+    with pytest.raises(ConfigError, match="do not match"):
+        default_pipeline(config_with(copy))
+
+
+def test_analyze_missing_model_is_a_clear_error(tmp_path):
+    with pytest.raises(ConfigError, match="no spaCy pipeline"):
+        resolve_model(str(tmp_path))
+
+
+def test_analyze_no_model_leaves_entities_empty():
+    pipeline = default_pipeline(load_config(overrides={"models": {"pipeline": ""}}))
+    doc = pipeline.process(Document(text="Die Ministerin besuchte Riga."))
+    assert doc.entities == [] and "analyze" not in pipeline.names
