@@ -80,6 +80,31 @@ def smartdata_docs(nlp: spacy.Language, data: Path) -> list[Doc]:
     return docs
 
 
+ORG_MARKERS = ("GmbH", "AG", "KG", "e.V.", "eG", "SE", "Verlag", "Bank", "Werke", "Werk", "Gruppe", "Stiftung",
+               "Verband", "Verein", "Institut", "Holding", "Versicherung", "Partner", "Service", "Systems",
+               "Technologies", "Group", "Ltd", "Inc", "Co.", "Klinik", "Zentrum", "Agentur", "Bau", "Logistik")
+
+
+def _org_like(name: str) -> bool:
+    words = name.replace(",", " ").split()
+    return any(w in ORG_MARKERS for w in words) or (len(words) == 1 and name.isupper() and len(name) >= 2)
+
+
+def _petrarch_people(data: Path) -> list[list[str]]:
+    """Full names of politicians from the PETRARCH2 country actor dictionary (MIT), title-cased."""
+    path = next((data / "actors" / "petrarch2-cameo-dictionaries").rglob("Phoenix.Countries.actors.txt"), None)
+    if path is None:
+        return []
+    people = []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        head = line.split("#")[0].strip()
+        if head.endswith("_") and head.count("_") >= 2 and head.replace("_", "").isalpha():
+            parts = [p.title() for p in head.strip("_").split("_") if p]
+            if 2 <= len(parts) <= 4:
+                people.append(parts)
+    return sorted({tuple(p): p for p in people}.values())
+
+
 def load_gazetteers(nlp: spacy.Language, data: Path, train_docs: list[Doc]) -> dict[str, list[list[str]]]:
     """Names by label, each as its tokens."""
     gaz = data / "actors" / "german-gazetteers" / "gazetteers"
@@ -90,23 +115,32 @@ def load_gazetteers(nlp: spacy.Language, data: Path, train_docs: list[Doc]) -> d
     first_names = sorted({e[0].text for d in train_docs for e in d.ents
                           if e.label_ == "PER" and len(e) >= 2 and e[0].text.isalpha() and e[0].text.istitle()})
     surnames = [s for s in lines("personennamen.list") if s.isalpha() and s.istitle()]
+    world_people = _petrarch_people(data)
     countries = lines("laendernamen.list")
     mledoze = json.loads((data / "actors" / "countries-mledoze-german-names" / "countries.json")
                          .read_text(encoding="utf-8"))
     countries += [c["translations"]["deu"]["common"] for c in mledoze if "deu" in c.get("translations", {})]
     countries += [cap for c in mledoze for cap in c.get("capital", [])]
     towns = lines("stadtnamen.list")
-    companies = [c for c in lines("firmennamen.list") if 2 <= len(c) <= 40]
+    # Company names that say they are organisations; "Anna Schmidt" as a company teaches PER -> ORG.
+    companies = [c for c in lines("firmennamen.list") if 2 <= len(c) <= 40 and _org_like(c)]
+    seen = {label: [[t.text for t in e] for d in train_docs for e in d.ents if e.label_ == label]
+            for label in ("PER", "LOC", "ORG")}
     rng = random.Random(7)
     persons = []
-    for _ in range(20000):
-        sn = rng.choice(surnames)
-        persons.append([sn] if rng.random() < 0.35 else [rng.choice(first_names), sn])
+    for _ in range(30000):
+        r = rng.random()
+        if r < 0.4 and world_people:
+            persons.append(rng.choice(world_people))
+        elif r < 0.7:
+            persons.append([rng.choice(first_names), rng.choice(surnames)])
+        else:
+            persons.append([rng.choice(surnames if rng.random() < 0.5 else [p[-1] for p in world_people[:5000]])])
     tok = nlp.tokenizer
     gazetteers = {
-        "PER": persons,
-        "LOC": [[t.text for t in tok(x)] for x in countries * 20 + towns],
-        "ORG": [[t.text for t in tok(x)] for x in companies],
+        "PER": persons + seen["PER"] * 2,
+        "LOC": [[t.text for t in tok(x)] for x in countries * 20 + towns] + seen["LOC"] * 3,
+        "ORG": [[t.text for t in tok(x)] for x in companies] + seen["ORG"] * 5,
     }
     return {label: [n for n in names if _clean(n)] for label, names in gazetteers.items()}
 

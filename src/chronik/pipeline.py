@@ -110,8 +110,8 @@ def default_pipeline(cfg: dict[str, Any]) -> Pipeline:
     from chronik.nlp import LanguageIdentifier, Segmenter
     from chronik.nlp.analyze import Analyzer
 
-    stages: list[Stage] = [LanguageIdentifier.from_config(cfg), Segmenter()]
     analyzer = Analyzer.from_config(cfg)
+    stages: list[Stage] = [LanguageIdentifier.from_config(cfg), Segmenter(analyzer.nlp if analyzer else None)]
     if analyzer is not None:
         stages.append(analyzer)
     return Pipeline(stages)

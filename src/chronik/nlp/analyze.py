@@ -30,6 +30,8 @@ class Analyzer:
     def __init__(self, path: Path) -> None:
         import spacy
 
+        import chronik.nlp.places  # noqa: F401  (registers the place ruler's factory for the bundled model)
+
         bad = verify(path)
         if bad:
             raise ConfigError(f"model files at {path} do not match their SHA256SUMS: {', '.join(bad)}; "
@@ -47,7 +49,10 @@ class Analyzer:
         return cls(path) if path else None
 
     def _spacy_doc(self, doc: Document) -> Any:
-        sdoc = self.nlp.make_doc(doc.text)
+        # The segmenter tokenised with this model's tokenizer and vocabulary already (see default_pipeline)
+        sdoc = doc.analysis if doc.analysis is not None and doc.analysis.vocab is self.nlp.vocab else None
+        if sdoc is None:
+            sdoc = self.nlp.make_doc(doc.text)
         starts = {s.start for s in doc.sentences}
         for tok in sdoc:
             if not tok.is_space:

@@ -158,11 +158,14 @@ class Segmenter:
     requires: tuple[str, ...] = ("text",)
     assigns: tuple[str, ...] = ("tokens", "sentences")
 
-    def __init__(self) -> None:
+    def __init__(self, nlp: Any = None) -> None:
+        """`nlp`: a spaCy pipeline whose tokenizer to use (the model's, so that the analysis stage can
+        reuse the tokens); a blank German one by default."""
         import spacy
 
-        self._nlp = spacy.blank("de")
+        self._nlp = nlp if nlp is not None else spacy.blank("de")
         self._nlp.max_length = 50_000_000
+        self._keep = nlp is not None
         abbreviations()
 
     def tokenize(self, text: str) -> list[tuple[int, int]]:
@@ -170,7 +173,10 @@ class Segmenter:
 
     def __call__(self, doc: Document) -> Document:
         tag = f"{self.name}@{self.version}"
-        doc.tokens = [Span(s, e, tag) for s, e in self.tokenize(doc.text)]
+        sdoc = self._nlp.make_doc(doc.text)
+        if self._keep:
+            doc.analysis = sdoc  # the tokens, for the analysis stage to annotate
+        doc.tokens = [Span(t.idx, t.idx + len(t.text), tag) for t in sdoc if not t.is_space]
         doc.sentences = [Span(s, e, tag) for s, e in split_sentences(doc.text)]
         doc.provenance["tokens"] = tag
         doc.provenance["sentences"] = tag
