@@ -61,9 +61,12 @@ def train(recipe: dict[str, object]) -> Path:
 
 
 def package(model: Path) -> None:
+    card = (TARGET / "MODEL_CARD.md").read_text(encoding="utf-8") if (TARGET / "MODEL_CARD.md").exists() else None
     if TARGET.exists():
         shutil.rmtree(TARGET)
     TARGET.mkdir(parents=True)
+    if card is not None:  # the card is written by hand from the scores `evaluate` prints; keep it
+        (TARGET / "MODEL_CARD.md").write_text(card, encoding="utf-8")
     for name in KEEP:
         src = model / name
         if src.is_dir():

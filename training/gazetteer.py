@@ -56,6 +56,6 @@ def add_place_ruler(nlp: spacy.Language, train_docs: list[Doc]) -> int:
         if len(tokens) == 1 and outside[name] > as_loc[name]:
             continue  # an ordinary word in our texts
         names.append(name)
-    ruler = nlp.add_pipe("chronik_place_ruler", name="place_ruler", after="ner")
+    ruler = nlp.add_pipe("chronik_place_ruler", name="place_ruler", after="ner", config={"relabel": True})
     ruler.add(names)  # type: ignore[attr-defined]
     return len(ruler.names)  # type: ignore[attr-defined]

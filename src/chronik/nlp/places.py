@@ -18,13 +18,20 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 FACTORY = "chronik_place_ruler"
+# After these, a known place name that the NER called ORG is a place ("in Ontario", "nach Moskau").
+LOCATIVE = {"in", "nach", "aus", "bei", "nahe", "im", "ins", "vom", "zum", "durch", "über", "gen"}
 
 
 class PlaceRuler:
-    def __init__(self, nlp: Language, name: str = FACTORY, label: str = "LOC", max_tokens: int = 5) -> None:
+    """Adds known places the NER missed; with `relabel`, also corrects a known place the NER called PER
+    (always) or ORG (after a locative preposition)."""
+
+    def __init__(self, nlp: Language, name: str = FACTORY, label: str = "LOC", max_tokens: int = 5,
+                 relabel: bool = False) -> None:
         self.name = name
         self.label = label
         self.max_tokens = max_tokens
+        self.relabel = relabel
         self.names: set[tuple[str, ...]] = set()
         self._tokenizer = nlp.tokenizer
 
@@ -37,6 +44,8 @@ class PlaceRuler:
     def __call__(self, doc: Doc) -> Doc:
         if not self.names:
             return doc
+        if self.relabel:
+            doc.ents = [self._relabelled(doc, e) for e in doc.ents]
         taken = {i for e in doc.ents for i in range(e.start, e.end)}
         found = []
         words = [t.text for t in doc]
@@ -51,23 +60,33 @@ class PlaceRuler:
             doc.ents = filter_spans([*doc.ents, *found])
         return doc
 
+    def _relabelled(self, doc: Doc, ent: Span) -> Span:
+        if ent.label_ not in ("PER", "ORG") or tuple(t.text for t in ent) not in self.names:
+            return ent
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if ent.label_ == "PER" or before in LOCATIVE:
+            return Span(doc, ent.start, ent.end, label=self.label)
+        return ent
+
     def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        data = {"label": self.label, "max_tokens": self.max_tokens, "names": sorted(" ".join(k) for k in self.names)}
+        data = {"label": self.label, "max_tokens": self.max_tokens, "relabel": self.relabel,
+                "names": sorted(" ".join(k) for k in self.names)}
         (path / "names.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
     def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> PlaceRuler:
         data = json.loads((Path(path) / "names.json").read_text(encoding="utf-8"))
         self.label = data["label"]
         self.max_tokens = data["max_tokens"]
+        self.relabel = data.get("relabel", self.relabel)
         self.names = {tuple(n.split(" ")) for n in data["names"]}
         return self
 
 
-@Language.factory(FACTORY, default_config={"label": "LOC", "max_tokens": 5})
-def make_place_ruler(nlp: Language, name: str, label: str, max_tokens: int) -> PlaceRuler:
-    return PlaceRuler(nlp, name, label, max_tokens)
+@Language.factory(FACTORY, default_config={"label": "LOC", "max_tokens": 5, "relabel": False})
+def make_place_ruler(nlp: Language, name: str, label: str, max_tokens: int, relabel: bool) -> PlaceRuler:
+    return PlaceRuler(nlp, name, label, max_tokens, relabel)
 
 
 def config() -> dict[str, Any]:
