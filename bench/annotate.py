@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 import json
 import os
 import re
@@ -29,20 +28,14 @@ ONE_CORE_ENV = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", M
 
 
 def smartdata_jsonl(shared: Path, out: Path, limit: int) -> None:
+    sys.path.insert(0, str(ROOT / "training"))
+    from augment import concatenated_json  # the SmartData files are concatenated JSON objects
+
     folder = shared / "data" / "news" / "smartdata-dfki" / "v1_20180119"
-    dec = json.JSONDecoder()
     n = 0
     with out.open("w", encoding="utf-8") as f:
         for split in ("train", "test"):
-            with gzip.open(folder / f"{split}.json.gz", "rt", encoding="utf-8") as gz:
-                s = gz.read()
-            i = 0
-            while i < len(s):
-                while i < len(s) and s[i].isspace():
-                    i += 1
-                if i >= len(s):
-                    break
-                obj, i = dec.raw_decode(s, i)
+            for obj in concatenated_json(folder / f"{split}.json.gz"):
                 text = (obj.get("text") or {}).get("string")
                 if not text:
                     continue

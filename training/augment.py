@@ -25,7 +25,8 @@ SMARTDATA_TYPES = {
 }
 
 
-def _concatenated_json(path: Path) -> list[dict]:
+def concatenated_json(path: Path) -> list[dict]:
+    """A gzipped file of JSON objects written one after another (SmartData's Avro-JSON dump)."""
     with gzip.open(path, "rt", encoding="utf-8") as f:
         s = f.read()
     dec, i, out = json.JSONDecoder(), 0, []
@@ -59,7 +60,7 @@ def _clean(tokens: list[str]) -> bool:
 def smartdata_docs(nlp: spacy.Language, data: Path) -> list[Doc]:
     docs = []
     for split in ("train", "test"):
-        for obj in _concatenated_json(data / "news" / "smartdata-dfki" / "v1_20180119" / f"{split}.json.gz"):
+        for obj in concatenated_json(data / "news" / "smartdata-dfki" / "v1_20180119" / f"{split}.json.gz"):
             text = (obj.get("text") or {}).get("string")
             lang = (obj.get("langCode") or {}).get("string")
             if not text or lang != "de":
