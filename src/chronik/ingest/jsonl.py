@@ -6,14 +6,17 @@ A whole-file JSON array of objects is accepted too (for small exports).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import IO
 
 from chronik.document import Document, Rejection
 from chronik.errors import Reject
 from chronik.ingest.base import ReadContext, decoded_or_rejection
-from chronik.ingest.records import record_to_document
+from chronik.ingest.records import lone_surrogate, record_to_document
 
+# A JSON escape for a surrogate (\ud800-\udfff): only then can a parsed line hold a lone one.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 # Nesting deeper than this is refused before the JSON parser sees it (it would recurse that deep).
 MAX_NESTING = 200
 
@@ -52,6 +55,8 @@ def _parse_line(raw: bytes, source: str, n: int, ctx: ReadContext) -> Document |
     if not isinstance(obj, dict):
         return Rejection(source, Reject.PARSE_ERROR, f"a line must hold a JSON object, not {type(obj).__name__}",
                          locator=locator, sample=line[:500])
+    if _SURROGATE_ESCAPE.search(line) and (rej := lone_surrogate(obj, source, locator)):
+        return rej
     doc = record_to_document(obj, source=source, locator=locator, max_bytes=ctx.max_document_bytes)
     if isinstance(doc, Document):
         doc.issues[:0] = issues
@@ -109,4 +114,5 @@ def _read_array(data: bytes, source: str, ctx: ReadContext, exhausted: bool) -> 
         if not isinstance(obj, dict):
             yield Rejection(source, Reject.PARSE_ERROR, "array items must be JSON objects", locator=f"item {i}")
             continue
-        yield record_to_document(obj, source=source, locator=f"item {i}", max_bytes=ctx.max_document_bytes)
+        yield lone_surrogate(obj, source, f"item {i}") or record_to_document(
+            obj, source=source, locator=f"item {i}", max_bytes=ctx.max_document_bytes)

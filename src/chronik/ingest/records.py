@@ -31,15 +31,21 @@ def _first(rec: Mapping[str, Any], names: tuple[str, ...]) -> tuple[str | None, 
     return None, None
 
 
-def record_to_document(
-    rec: Mapping[str, Any], *, source: str, locator: str, max_bytes: int
-) -> Document | Rejection:
-    """Map a record's fields onto a Document; the text comes back unchanged, character for character."""
-    try:  # a lone surrogate anywhere ("\ud800" in JSON) is not text, and no store could keep it
+def lone_surrogate(rec: Mapping[str, Any], source: str, locator: str) -> Rejection | None:
+    """A Rejection if any value holds a lone surrogate (JSON can spell one, "\\ud800"; it is not text
+    and no store can keep it). Only JSON readers need to ask, and only for lines with such an escape."""
+    try:
         json.dumps(rec, ensure_ascii=False, default=str).encode("utf-8")
     except UnicodeEncodeError as e:
         return Rejection(source, Reject.ENCODING, f"the record holds a lone surrogate ({e.object[e.start:e.end]!r})",
                          locator=locator, sample=str(dict(rec))[:200].encode("utf-8", "backslashreplace").decode())
+    return None
+
+
+def record_to_document(
+    rec: Mapping[str, Any], *, source: str, locator: str, max_bytes: int
+) -> Document | Rejection:
+    """Map a record's fields onto a Document; the text comes back unchanged, character for character."""
     text_key, text = _first(rec, TEXT_FIELDS)
     if text_key is None:
         return Rejection(source, Reject.MISSING_TEXT,
@@ -50,12 +56,7 @@ def record_to_document(
                          locator=locator, sample=str(text)[:500])
     if not text.strip():
         return Rejection(source, Reject.EMPTY, f"field {text_key!r} is blank", locator=locator)
-    try:
-        size = len(text.encode("utf-8"))
-    except UnicodeEncodeError as e:  # JSON can spell a lone surrogate ("\\ud800"); it is not text
-        return Rejection(source, Reject.ENCODING,
-                         f"field {text_key!r} holds a lone surrogate at character {e.start}", locator=locator,
-                         sample=text[:200].encode("utf-8", "backslashreplace").decode())
+    size = len(text.encode("utf-8"))
     if size > max_bytes:
         return Rejection(source, Reject.TOO_LARGE,
                          f"text is {size:,} bytes; limit is {max_bytes:,} "
