@@ -109,9 +109,11 @@ def default_pipeline(cfg: dict[str, Any]) -> Pipeline:
     """The pipeline `chronik annotate` runs, built from the configuration."""
     from chronik.nlp import LanguageIdentifier, Segmenter
     from chronik.nlp.analyze import Analyzer
+    from chronik.quotes import QuoteExtractor
 
     analyzer = Analyzer.from_config(cfg)
     stages: list[Stage] = [LanguageIdentifier.from_config(cfg), Segmenter(analyzer.nlp if analyzer else None)]
     if analyzer is not None:
         stages.append(analyzer)
+    stages.append(QuoteExtractor())
     return Pipeline(stages)

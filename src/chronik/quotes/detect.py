@@ -1,0 +1,400 @@
+"""Where quotes are found: direct quotes between quotation marks, indirect speech around a reporting
+verb or a prepositional cue, mixed quotes, and continuations that carry no cue of their own.
+
+Rules over tokens, sentences and entities (no parser): they were written against our tuning part of
+SpkAtt-2023 Wikinews and are measured on a held-out part (docs/quotes.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from chronik.document import Document
+from chronik.quotes.lexicon import (
+    DETERMINERS,
+    INFINITIVE_VERBS,
+    PARTICLE_ONLY,
+    PREP_AFTER,
+    PREP_BEFORE,
+    SEPARABLE,
+    speech_noun,
+    speech_verb,
+    subjunctive,
+)
+from chronik.quotes.marks import quoted_spans
+from chronik.quotes.speakers import Resolver, _np_from, subject_left, subject_right
+from chronik.quotes.view import CLAUSE_BREAKS, END_PUNCT, DocView
+
+_INTRO = ("dass", "daß", "ob")
+_AUXILIARIES = frozenset("""
+hat haben hatte hatten ist sind war waren wird werden will wollen wollte wollten soll sollen sollte sollten
+habe hätte hätten sei seien wäre wären
+""".split())
+_WERDEN = frozenset(["wird", "werden", "wurde", "wurden", "worden", "wirde", "würde", "würden"])
+_SUBORDINATORS = frozenset("""
+wenn falls da nachdem als weil obwohl während bevor sobald seit seitdem damit indem ob dass um
+""".split())
+
+
+@dataclass
+class Candidate:
+    msg: tuple[int, int]                 # token range [a, b) of the message
+    form: str                            # direct | indirect | mixed
+    cue: tuple[int, int] | None = None   # token range of the cue
+    speaker: tuple[int, int] | None = None
+    inherit: bool = False                # a continuation: the speaker of the quote before
+    rule: str = ""
+    marks: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Cue:
+    kind: str      # verb | prep | post | so | impersonal
+    tok: int
+    end: int       # last token of the cue + 1 (a particle verb spans "teilte ... mit")
+    lemma: str = ""
+    used: bool = False
+
+
+class QuoteFinder:
+    def __init__(self, doc: Document) -> None:
+        self.view = DocView(doc)
+        self.inside = [-1] * len(self.view.toks)
+        self.spans = quoted_spans(self.view)
+        for qi, (o, c) in enumerate(self.spans):
+            for k in range(o, min(c + 1, len(self.inside))):
+                self.inside[k] = qi
+        self.cands: list[Candidate] = []
+        self.taken = [False] * len(self.view.toks)
+        self.used_spans: set[int] = set()
+
+    # -- cues ----------------------------------------------------------------------------------------
+    def cues(self, si: int) -> list[Cue]:
+        toks = self.view.toks
+        lo, hi = self.view.sent_toks[si]
+        out: list[Cue] = []
+        for k in range(lo, hi):
+            if self.inside[k] >= 0:
+                continue
+            t = toks[k]
+            low = t.lower
+            if low in PREP_BEFORE and k + 1 < hi and self.inside[k + 1] < 0:
+                out.append(Cue("prep", k, k + 1))
+            elif low in PREP_AFTER:
+                out.append(Cue("post", k, k + 1))
+            elif low == "nach" and self._noun_after(k + 1, hi):
+                out.append(Cue("prep", k, k + 1, "nach"))
+            elif low == "nach" and k > lo and speech_noun(toks[k - 1].text) and \
+                    (k + 1 >= hi or not (toks[k + 1].cap or toks[k + 1].lower in ("der", "die", "dem", "den"))):
+                out.append(Cue("post", k, k + 1, "nach"))
+            elif low == "so" and k > lo and toks[k - 1].text in (",", "–", "—") and k + 1 < hi and \
+                    (toks[k + 1].cap or toks[k + 1].lower in ("er", "sie") or k + 1 in self.view.ent_of):
+                out.append(Cue("so", k, k + 1))
+            elif low in ("heißt", "hieß") and k + 1 < hi and toks[k + 1].lower == "es":
+                out.append(Cue("impersonal", k, k + 2))
+            else:
+                lem = speech_verb(t.text) if k > lo else None
+                if lem is None:
+                    continue
+                end = k + 1
+                if lem in SEPARABLE and (lem in PARTICLE_ONLY or True):
+                    a, b = self.view.clause(k)
+                    part = None
+                    for m in range(k + 1, b):
+                        if toks[m].lower in SEPARABLE[lem] and (m + 1 >= b or toks[m + 1].text in CLAUSE_BREAKS
+                                                               or toks[m + 1].text in END_PUNCT):
+                            part = m
+                    if part is not None:
+                        lem, end = SEPARABLE[lem][toks[part].lower], part + 1
+                    elif lem in PARTICLE_ONLY:
+                        continue
+                out.append(Cue("verb", k, end, lem))
+        return out
+
+    def _noun_after(self, k: int, hi: int) -> bool:
+        """A speech noun within three words after k ("nach Angaben", "nach ersten Erkenntnissen")."""
+        toks = self.view.toks
+        for m in range(k, min(k + 4, hi)):
+            if speech_noun(toks[m].text):
+                return True
+            t = toks[m]
+            if t.cap or not t.word or not (t.lower in DETERMINERS or t.lower.endswith(("e", "en", "er", "em", "es"))
+                                           or t.text[:1].isdigit()):
+                return False
+        return False
+
+    # -- helpers ---------------------------------------------------------------------------------------
+    def free(self, a: int, b: int) -> bool:
+        return a < b and not any(self.taken[a:b])
+
+    def add(self, c: Candidate) -> None:
+        a, b = self.view.trim(*c.msg)
+        if b - a < 2 or not self.free(a, b):
+            return
+        c.msg = (a, b)
+        # quotation marks inside an indirect message make it mixed
+        if c.form == "indirect":
+            inner = [qi for qi, (o, cl) in enumerate(self.spans) if a <= o and cl < b + 1 and qi not in self.used_spans]
+            if inner:
+                c.form = "mixed"
+                self.used_spans.update(inner)
+        for k in range(a, b):
+            self.taken[k] = True
+        self.cands.append(c)
+
+    def speaker_for(self, cue: Cue) -> tuple[int, int] | None:
+        view = self.view
+        ca, cb = view.clause(cue.tok)
+        if self.passive(cue, ca, cb):
+            # "wurde ... vorgeworfen": the speaker, if any, is the agent "von X"
+            for m in range(ca, cb - 1):
+                if view.toks[m].lower in ("von", "vom") and m > cue.tok - 6:
+                    return _np_from(view, m + 1, cb) if view.toks[m].lower == "von" else _np_from(view, m + 1, cb)
+            return None
+        toks = view.toks
+        first = ca
+        while first < cue.tok and toks[first].lower in ("wie", "so", "und", "aber", "doch"):
+            first += 1
+        if first == cue.tok:
+            right = subject_right(view, cue.tok, cb)
+            if right:
+                return right
+        else:
+            left = subject_left(view, ca, cue.tok)
+            if left:
+                return left
+            # "Im Rahmen des Protokolls hat die EU zugesagt": the subject follows the auxiliary
+            for m in range(first, cue.tok):
+                if toks[m].lower in _AUXILIARIES:
+                    np = subject_right(view, m, cue.tok)
+                    if np:
+                        return np
+        # "Deiss, der sich ... entschlossen hatte, sagte ...": the subject opens the sentence
+        lo, _ = view.sent_toks[toks[cue.tok].sent]
+        if ca > lo:
+            la, lb = view.clause(lo)
+            np = subject_left(view, la, lb)
+            if np and np[1] == lb and lb < len(toks) and toks[lb].text == ",":
+                return np
+        return subject_right(view, cue.tok, cb)
+
+    def looks_like_clause(self, a: int, b: int) -> bool:
+        """Could tokens [a, b) be a main clause that was reported, not a subordinate clause or a name?"""
+        toks = self.view.toks
+        words = [t for t in toks[a:b] if t.word]
+        if len(words) < 4 or words[0].lower in _SUBORDINATORS:
+            return False
+        last = b - 1
+        while last > a and not toks[last].word:
+            last -= 1
+        if last in self.view.ent_of and self.view.ent_of[last].get("label") == "PER":
+            return False  # "Die Vorsitzende der Partei, Anna Muster, kritisierte ...": an apposition
+        return any(t.text[:1].islower() and t.lower not in DETERMINERS for t in words[1:])
+
+    def passive(self, cue: Cue, ca: int, cb: int) -> bool:
+        toks = self.view.toks
+        word = toks[cue.tok].lower
+        participle = word.startswith("ge") or (cue.tok > ca and word.endswith(("t", "en")) and
+                                               any(toks[m].lower in _WERDEN for m in range(cue.tok + 1, min(cue.tok + 3, cb))))
+        return participle and any(toks[m].lower in _WERDEN for m in range(ca, cb))
+
+    def message_after(self, b: int, hi: int, later: list[Cue]) -> int:
+        """Where a message that starts at token b ends: the sentence end, or before a later cue clause."""
+        for c in later:
+            if c.tok > b:
+                ca, _ = self.view.clause(c.tok)
+                if ca > b + 1:
+                    return ca - 1 if self.view.toks[ca - 1].text == "," else ca
+        return hi
+
+    # -- passes ----------------------------------------------------------------------------------------
+    def run(self) -> list[Candidate]:
+        view = self.view
+        sent_cues = [self.cues(si) for si in range(len(view.sentences))]
+        self.direct_with_cue(sent_cues)
+        for si, cues in enumerate(sent_cues):
+            self.indirect(si, cues)
+        self.direct_rest(sent_cues)
+        self.continuations()
+        self.cands.sort(key=lambda c: c.msg[0])
+        return self.cands
+
+    def direct_with_cue(self, sent_cues: list[list[Cue]]) -> None:
+        view, toks = self.view, self.view.toks
+        for qi, (o, c) in enumerate(self.spans):
+            if c - o < 3:
+                continue
+            cue: Cue | None = None
+            # „…“, sagte X. / „…“, so X. / „…“, wie X betonte.
+            if (c + 2 < len(toks) and toks[c + 1].text in (",", "–") and toks[c].sent == toks[c + 2].sent) \
+                    or (c + 1 < len(toks) and toks[c].sent == toks[c + 1].sent and toks[c + 1].word):
+                k0 = c + 2 if toks[c + 1].text in (",", "–") else c + 1
+                if k0 < len(toks):
+                    _, cb = view.clause(k0)
+                    cands = [x for x in sent_cues[toks[k0].sent] if k0 <= x.tok < cb and not x.used]
+                    cue = cands[0] if cands else None
+            # X sagte: „…“
+            if cue is None and o > 0 and toks[o - 1].text == ":":
+                ca, _ = view.clause(o - 2) if o >= 2 else (o - 1, o - 1)
+                cands = [x for x in sent_cues[toks[o - 1].sent] if ca <= x.tok < o - 1 and not x.used]
+                cue = cands[-1] if cands else None
+                if cue is None and o >= 2:
+                    np = _np_from(view, ca, o - 1)
+                    if np is not None and np[1] == o - 1:
+                        self.used_spans.add(qi)
+                        self.add(Candidate((o + 1, c), "direct", None, np, rule="colon-speaker"))
+                        continue
+            if cue is None:
+                continue
+            cue.used = True
+            self.used_spans.add(qi)
+            spk = self.speaker_for(cue) if cue.kind in ("verb", "so") else None
+            if cue.kind == "so":
+                spk = subject_right(view, cue.tok, view.clause(cue.tok)[1])
+            self.add(Candidate((o + 1, c), "direct", (cue.tok, cue.end), spk, rule=f"direct-{cue.kind}"))
+
+    def indirect(self, si: int, cues: list[Cue]) -> None:
+        view, toks = self.view, self.view.toks
+        lo, hi = view.sent_toks[si]
+        while hi > lo and toks[hi - 1].text in END_PUNCT:
+            hi -= 1
+        for n, cue in enumerate(cues):
+            if cue.used:
+                continue
+            later = cues[n + 1:]
+            ca, cb = view.clause(cue.tok)
+            if cue.kind == "verb":
+                first = ca
+                while first < cue.tok and toks[first].lower in ("wie", "so", "und", "aber", "doch"):
+                    first += 1
+                inverted = first == cue.tok
+                wie = toks[ca].lower == "wie"
+                msg: tuple[int, int] | None = None
+                rule = ""
+                if cb < hi and toks[cb].text in (",", ":") and cb + 1 < hi:
+                    start = cb + 1
+                    end = self.message_after(start, hi, later)
+                    seg = range(start, end)
+                    if toks[start].lower in _INTRO:
+                        msg, rule = (start, end), "dass"
+                    elif wie and ca == lo:
+                        msg, rule = (start, end), "wie"
+                    elif any(subjunctive(toks[k].text) and k > start for k in seg if self.inside[k] < 0) or \
+                            (start < end and subjunctive(toks[start].text) == 1 and toks[start].text[:1].islower()):
+                        msg, rule = (start, end), "konjunktiv"
+                    elif cue.lemma in INFINITIVE_VERBS and end - start >= 2 and \
+                            any(toks[k].lower == "zu" for k in range(end - 3, end)):
+                        msg, rule = (start, end), "zu-infinitive"
+                if msg is None and ca > lo and toks[ca - 1].text in (",", "–") and (inverted or wie) and \
+                        (cb >= hi or toks[cb].text in END_PUNCT or toks[cb].text == ",") and \
+                        self.looks_like_clause(lo, ca - 1):
+                    msg, rule = (lo, ca - 1), "cue-after"
+                if msg is None:
+                    continue
+                if any(c.cue and c.cue[0] < msg[0] < c.msg[1] for c in self.cands):
+                    continue
+                cue.used = True
+                self.add(Candidate(msg, "indirect", (cue.tok, cue.end), self.speaker_for(cue), rule=rule))
+            elif cue.kind in ("prep", "post"):
+                if cue.kind == "prep":
+                    start = cue.end + 1 if cue.end < hi and toks[cue.end].lower in ("von", "vom") else cue.end
+                    np = _np_from(view, start, hi) if start < hi else None
+                    src_a, src_b = (np if np else (cue.end, cue.end))
+                    cue_a, cue_b = cue.tok, max(src_b, cue.end)
+                else:
+                    np = _np_from(view, ca, cue.tok)
+                    src_a, src_b = np if np else (cue.tok, cue.tok)
+                    cue_a, cue_b = min(src_a, cue.tok), cue.end
+                if cue_a <= lo + 1:
+                    msg = (cue_b, hi)
+                elif cue_b >= hi - 1:
+                    msg = (lo, cue_a)
+                else:
+                    msg = (lo, hi)
+                cue.used = True
+                self.add(Candidate(msg, "indirect", (cue.tok, cue.end), np, rule=cue.kind))
+            elif cue.kind == "so":
+                msg = (lo, ca - 1) if cb >= hi else (lo, hi)
+                cue.used = True
+                self.add(Candidate(msg, "indirect", (cue.tok, cue.end), subject_right(view, cue.tok, cb), rule="so"))
+            elif cue.kind == "impersonal":
+                if cb < hi and toks[cb].text == "," and cb + 1 < hi:
+                    msg = (cb + 1, hi)
+                elif ca > lo:
+                    msg = (lo, ca - 1)
+                else:
+                    continue
+                cue.used = True
+                self.add(Candidate(msg, "indirect", (cue.tok, cue.end), None, rule="impersonal"))
+
+    def direct_rest(self, sent_cues: list[list[Cue]]) -> None:
+        """Quotations not yet attached: a cue elsewhere in the sentence, or none (a continuation)."""
+        toks = self.view.toks
+        for qi, (o, c) in enumerate(self.spans):
+            if qi in self.used_spans or not self.free(o + 1, c):
+                continue
+            words = sum(1 for k in range(o + 1, c) if toks[k].word)
+            si = toks[o].sent
+            cues = [x for x in sent_cues[si] if x.kind == "verb" and not x.used and not self.taken[x.tok]]
+            lo, _ = self.view.sent_toks[si]
+            lowercase = sum(1 for k in range(o + 1, c) if toks[k].text[:1].islower())
+            if cues and words >= 3 and lowercase >= 1:
+                cue = cues[0]
+                cue.used = True
+                self.used_spans.add(qi)
+                self.add(Candidate((o + 1, c), "direct", (cue.tok, cue.end), self.speaker_for(cue), rule="direct-sentence"))
+            elif words >= 4 and o <= lo + 1 and (toks[c - 1].text in END_PUNCT or toks[c - 1].text in ("…",)):
+                self.used_spans.add(qi)
+                self.add(Candidate((o + 1, c), "direct", None, None, inherit=True, rule="direct-continuation"))
+
+    def continuations(self) -> None:
+        """Reported speech that goes on in Konjunktiv I without a new cue."""
+        view, toks = self.view, self.view.toks
+        by_sent: dict[int, Candidate] = {}
+        for c in self.cands:
+            by_sent[toks[c.msg[1] - 1].sent] = c
+        for si in range(len(view.sentences)):
+            if si in by_sent:
+                continue
+            prev = by_sent.get(si - 1)
+            if prev is None or prev.form not in ("indirect", "mixed"):
+                continue
+            lo, hi = view.sent_toks[si]
+            if not self.free(lo, hi):
+                continue
+            moods = [subjunctive(toks[k].text) for k in range(lo + 1, hi) if self.inside[k] < 0]
+            if 1 in moods or (2 in moods and prev.rule in ("konjunktiv", "dass")):
+                c = Candidate((lo, hi), "indirect", None, None, inherit=True, rule="continuation")
+                self.add(c)
+                if self.cands and self.cands[-1] is c:
+                    by_sent[si] = c
+
+
+def find_quotes(doc: Document) -> list[dict[str, Any]]:
+    """The quotations of a document, in the annotation contract's form (with a `rule` extra)."""
+    if not doc.tokens or not doc.sentences:
+        return []
+    finder = QuoteFinder(doc)
+    view = finder.view
+    resolver = Resolver(view)
+    out: list[dict[str, Any]] = []
+    last: tuple[int, dict[str, Any]] | None = None
+    for c in finder.run():
+        s, e = view.span(*c.msg)
+        sent = view.toks[c.msg[0]].sent
+        speaker: dict[str, Any] | None = None
+        if c.speaker is not None:
+            speaker = resolver.resolve(c.speaker[0], c.speaker[1], last)
+        elif c.inherit and last is not None and sent - last[0] <= 3:
+            speaker = dict(last[1])
+        cue = None
+        if c.cue is not None:
+            cs, ce = view.span(*c.cue)
+            cue = {"start": cs, "end": ce, "text": view.text[cs:ce]}
+        rec = {"start": s, "end": e, "text": view.text[s:e], "form": c.form, "cue": cue, "speaker": speaker,
+               "sentence": list(view.sentences[sent]), "rule": c.rule}
+        out.append(rec)
+        if speaker is not None:
+            last = (view.toks[c.msg[1] - 1].sent, speaker)
+    return out

@@ -1,0 +1,128 @@
+"""The words that signal reported speech in German news: cue verbs and nouns, prepositional cues,
+and the subjunctive (Konjunktiv I/II) that marks indirect speech.
+
+The verb list started from the cues most frequent in SpkAtt-2023 Wikinews (our tuning part of its
+train split, see docs/quotes.md) and was completed with their synonyms; lemmas come from simplemma.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import simplemma
+
+# Reporting verbs, as lemmas. A particle verb is listed joined ("mitteilen"); its split form
+# ("teilte ... mit") is found through SEPARABLE below.
+SPEECH_VERBS = frozenset("""
+sagen erklären betonen mitteilen berichten bestätigen schreiben ankündigen bekanntgeben angeben äußern
+kritisieren fordern warnen meinen behaupten bekräftigen versichern versprechen ergänzen hinzufügen
+unterstreichen erläutern ausführen mahnen melden antworten entgegnen erwidern einräumen zugeben
+vorwerfen dementieren bestreiten verkünden feststellen klarstellen kommentieren argumentieren begründen
+beteuern hinweisen appellieren auffordern verlangen vorschlagen empfehlen fragen beklagen bedauern
+zusichern zusagen spekulieren verlauten informieren resümieren bemerken anmerken präzisieren folgern
+monieren rügen drohen ankündigen wiederholen zitieren berichten versichern mutmaßen vermuten erzählen
+schildern beschreiben unterstellen beschuldigen leugnen abstreiten verneinen bejahen prophezeien
+prognostizieren vorhersagen erinnern klagen loben würdigen verteidigen rechtfertigen bezeichnen nennen
+urteilen befinden sprechen reagieren ankündigen beschließen entscheiden glauben hoffen befürchten
+fürchten schätzen annehmen ausgehen bitten rufen skandieren twittern posten
+""".split())
+
+# Verbs that take a zu-infinitive as what was said ("forderte X auf, ... zu beenden").
+INFINITIVE_VERBS = frozenset("""
+ankündigen fordern auffordern versprechen drohen ablehnen bitten anbieten beschließen vorschlagen
+appellieren empfehlen zusagen zusichern verlangen mahnen warnen raten aufrufen vorwerfen
+""".split())
+
+# Particle verbs split in a main clause: lemma of the finite verb -> particles that complete it.
+SEPARABLE: dict[str, dict[str, str]] = {}
+for _joined in list(SPEECH_VERBS | INFINITIVE_VERBS):
+    for _particle in ("bekannt", "hinzu", "heraus", "hin", "mit", "an", "aus", "ein", "vor", "zu", "auf", "ab"):
+        if _joined.startswith(_particle) and len(_joined) > len(_particle) + 3:
+            SEPARABLE.setdefault(_joined[len(_particle):], {})[_particle] = _joined
+del _joined, _particle
+# "bekanntgeben" -> "geben" + "bekannt"; "ausgehen" (davon ausgehen) -> "gehen" + "aus"
+
+# Finite verbs that are cues only with their particle (a bare "gab", "ging", "teilte" is not a cue).
+PARTICLE_ONLY = frozenset(v for v in SEPARABLE if v not in SPEECH_VERBS and v not in INFINITIVE_VERBS)
+
+# Nouns that introduce a quote ("die Forderung, ...", "nach Angaben des Ministeriums").
+SPEECH_NOUNS = frozenset("""
+Angaben Aussage Aussagen Ansicht Auffassung Einschätzung Darstellung Meinung Worten Informationen
+Erklärung Mitteilung Bericht Berichten Berichte Hinweis Forderung Vorwurf Vorwürfe Warnung Behauptung
+Ankündigung Einschätzungen Schätzungen Erkenntnissen Meldungen Angabe Überzeugung Sicht
+""".split())
+
+_SPEECH_NOUN_ENDINGS = tuple("""
+angaben angabe aussage aussagen bericht berichten berichte meinung ansicht auffassung einschätzung
+schätzung schätzungen stellungnahme informationen erkenntnissen erkenntnis vernehmen worten darstellung
+mitteilung meldung meldungen analyse studie umfrage endergebnis ergebnis ergebnissen auskunft
+überzeugung untersuchung prognose hochrechnung hochrechnungen statistik statistiken recherchen
+zählung
+""".split())
+
+
+def speech_noun(word: str) -> bool:
+    """Nouns that make "nach X", "X nach", "laut X", "X zufolge" a cue ("nach Angaben", "Medienberichten nach")."""
+    return word[:1].isupper() and (word in SPEECH_NOUNS or word.lower().endswith(_SPEECH_NOUN_ENDINGS))
+
+
+# Prepositional cues: "laut X", "X zufolge", "nach Angaben von X", "gemäß X".
+PREP_BEFORE = frozenset({"laut", "gemäß", "lt."})
+PREP_AFTER = frozenset({"zufolge"})
+
+PERSONAL_PRONOUNS = frozenset({"er", "sie"})
+DETERMINERS = frozenset("""
+der die das des dem den ein eine einer eines einem einen sein seine seines seinem seinen seiner ihr ihre
+ihres ihrem ihren ihrer dieser diese dieses diesem diesen jener jene
+""".split())
+
+# Distinctive subjunctive forms that simplemma's lemma test below cannot see.
+_SUBJ_I = frozenset("""
+sei seien seiest habe werde könne müsse solle wolle dürfe möge wisse
+""".split())
+_SUBJ_II = frozenset("""
+wäre wären hätte hätten würde würden käme kämen gäbe gäben könnte könnten müsste müssten müßte dürfte
+dürften bräuchte bräuchten wüsste wüssten ginge gingen stünde stünden läge lägen bliebe ließe ließen
+fände fänden hielte hielten täte täten sähe sähen
+""".split())
+_NOT_VERBS = frozenset("""
+alle eine keine meine deine seine ihre unsere eure diese jene welche manche solche gerne ohne bitte ende
+beide viele wenige
+""".split())
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    return simplemma.lemmatize(word, lang="de")
+
+
+@lru_cache(maxsize=65536)
+def subjunctive(word: str) -> int:
+    """1 for a form that can only be Konjunktiv I in the third person ("gehe", "sei", "habe"),
+    2 for a Konjunktiv II form ("käme", "würde"), 0 otherwise. Capitalised words are nouns in German
+    (the sentence's first word is the caller's concern)."""
+    w = word.lower()
+    if w in _SUBJ_II:
+        return 2
+    if w in _SUBJ_I or w == "seien":
+        return 1
+    if not word[:1].islower() or len(w) < 4 or not w.endswith("e") or w in _NOT_VERBS:
+        return 0
+    lem = lemma(w)
+    if lem == w:
+        return 0
+    if lem.endswith("en") and w == lem[:-2] + "e":
+        return 1
+    if (lem.endswith("eln") or lem.endswith("ern")) and w == lem[:-1] + "e":
+        return 1
+    return 0
+
+
+def speech_verb(word: str) -> str | None:
+    """The cue lemma a finite verb form stands for (without its particle), or None."""
+    if not word[:1].islower():
+        return None
+    lem = lemma(word)
+    if lem in SPEECH_VERBS or lem in INFINITIVE_VERBS or lem in SEPARABLE:
+        return lem
+    return None

@@ -1,0 +1,45 @@
+"""Pairing quotation marks in all German conventions: „…“ (and „…”), »…«, «…» (Swiss), "…", “…”.
+
+Single marks (‚…‘, ›…‹) are quotes inside quotes; they are left inside the outer quote and not paired,
+because ‘ doubles as an apostrophe. A quote left open is closed at the end of its paragraph.
+"""
+
+from __future__ import annotations
+
+from chronik.quotes.view import DocView
+
+CLOSERS = {"„": {"“", "”", '"'}, "»": {"«"}, "«": {"»"}, '"': {'"'}, "“": {"”", "“"}}
+
+
+def quoted_spans(view: DocView) -> list[tuple[int, int]]:
+    """Token ranges [open, close] (the indices of both marks) of every quotation; an unclosed quote ends
+    before the next paragraph break (its close index is then the last token of the paragraph + 1)."""
+    toks = view.toks
+    text = view.text
+    out: list[tuple[int, int]] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        opener = toks[i].text
+        if opener not in CLOSERS:
+            i += 1
+            continue
+        closers = CLOSERS[opener]
+        j = i + 1
+        closed = False
+        while j < n:
+            if toks[j].text in closers:
+                closed = True
+                break
+            if "\n\n" in text[toks[j - 1].end : toks[j].start] or (toks[j].text in CLOSERS and toks[j].text == opener
+                                                                    and opener not in closers):
+                break  # paragraph ended, or the same opener again: the first quote was never closed
+            j += 1
+        if closed:
+            out.append((i, j))
+            i = j + 1
+        else:
+            if j - i > 2:
+                out.append((i, j))
+            i = j if j > i + 1 else i + 1
+    return out

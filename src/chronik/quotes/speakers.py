@@ -1,0 +1,205 @@
+"""Who is speaking: the speaker mention next to a cue, and what it refers to in the document.
+
+A mention is a name ("Peskow", "der kirgisische Präsident Almasbek Atambajew"), an institution
+("die Bundesregierung"), a description ("Putins Sprecher") or a pronoun ("betonte er"). Resolution
+stays within the document: a surname goes to the fullest form of that name in the text, a pronoun
+to the last person quoted or named just before, a description to the person the text earlier
+introduced with the same role noun ("sein Sprecher Dmitri Peskow"). Country and sector come with
+the actor knowledge base; until then they are null.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chronik.quotes.lexicon import DETERMINERS, PERSONAL_PRONOUNS, speech_verb
+from chronik.quotes.view import CLAUSE_BREAKS, END_PUNCT, DocView
+
+# Words that may stand between a cue verb and its subject ("sagte dazu Peskow", "betonte auch er").
+_ADVERBS = frozenset("""
+auch dazu dabei zudem weiter außerdem ferner darüber daraufhin daher jedoch aber nun noch bereits schon
+nochmals erneut später zuvor gestern heute morgen sofort damals am im gegenüber bei vor nach
+""".split())
+_NOT_SUBJECT = frozenset(["es", "man", "dies", "das", "was", "wer", "ihm", "ihr", "ihnen", "uns"])
+# Words that open a German main clause without being its subject (the subject then follows the verb).
+FRONTED = frozenset("""
+auch dazu dabei zudem weiter weiterhin außerdem ferner darüber daraufhin daher deshalb deswegen jedoch
+aber nun noch bereits schon nochmals erneut später zuvor gestern heute morgen sofort damals dann danach
+demnach dennoch trotzdem allerdings zugleich gleichzeitig ebenso ebenfalls zunächst zuletzt schließlich
+inzwischen mittlerweile bislang bisher derzeit zurzeit jetzt hier dort so sinngemäß wörtlich konkret
+offiziell offenbar vermutlich wohl gegenüber als begründung insbesondere vor allem zuerst erst gerade
+""".split())
+PREPOSITIONS = frozenset("""
+in im ins an am ans auf aus bei beim mit nach seit von vom zu zum zur vor über unter um durch für gegen
+ohne bis trotz während wegen angesichts laut gemäß zufolge neben zwischen hinter anlässlich
+""".split())
+
+
+def _np_from(view: DocView, a: int, limit: int) -> tuple[int, int] | None:
+    """The noun phrase starting at token a (not past `limit`): determiners and adjectives, then nouns
+    and names, with a genitive attribute and a comma apposition that is a name."""
+    toks = view.toks
+    j = a
+    seen_noun = False
+    while j < limit:
+        t = toks[j]
+        if t.text in CLAUSE_BREAKS or t.text in END_PUNCT:
+            # apposition: ", Dmitri Peskow" right after a description
+            if t.text == "," and seen_noun and j + 1 < limit and (j + 1) in view.ent_of and \
+                    view.ent_of[j + 1].get("label") == "PER":
+                j += 1
+                continue
+            break
+        if (t.cap and t.lower not in DETERMINERS) or j in view.ent_of:
+            seen_noun = True
+            j += 1
+            continue
+        if t.lower in DETERMINERS or (not seen_noun and t.text[:1].isdigit()) or (not seen_noun and t.text[:1].islower() and t.lower.endswith(("e", "en", "er", "em", "es"))
+                                      and j + 1 < limit and speech_verb(t.text) is None):
+            if seen_noun and t.lower not in ("des", "der", "von", "vom"):
+                break
+            j += 1
+            continue
+        if seen_noun and t.lower in ("von", "vom") and j + 1 < limit and (toks[j + 1].cap or j + 1 in view.ent_of):
+            j += 1
+            continue
+        break
+    if not seen_noun:
+        # a nominalised adjective: "der 81-jährige", "die Verletzten"
+        if j - a >= 2 and toks[a].lower in DETERMINERS and toks[j - 1].lower not in DETERMINERS:
+            return a, j
+        return None
+    while j > a and not toks[j - 1].cap and j - 1 not in view.ent_of:
+        j -= 1  # no trailing determiner or adjective
+    return (a, j) if j > a else None
+
+
+def subject_right(view: DocView, cue: int, end: int) -> tuple[int, int] | None:
+    """The subject after a cue verb: "betonte Peskow", "sagte dazu der russische Minister X", "so er"."""
+    toks = view.toks
+    j = cue + 1
+    skipped = 0
+    while j < end and (toks[j].lower in _ADVERBS or toks[j].lower == "sich") and skipped < 3:
+        if toks[j].lower in ("am", "im", "vor", "nach", "bei", "gegenüber"):
+            j += 1  # a short adverbial: "am Montag", "im Interview"
+            while j < end and (toks[j].cap or toks[j].lower in DETERMINERS or j in view.ent_of):
+                j += 1
+        else:
+            j += 1
+        skipped += 1
+    if j >= end:
+        return None
+    t = toks[j]
+    if t.lower in PERSONAL_PRONOUNS:
+        return j, j + 1
+    if t.lower in _NOT_SUBJECT:
+        return None
+    return _np_from(view, j, end)
+
+
+def subject_left(view: DocView, start: int, cue: int) -> tuple[int, int] | None:
+    """The subject before a cue verb: "Peskow sagte", "wie die Polizei mitteilte", "Er betonte"."""
+    toks = view.toks
+    a = start
+    while a < cue and toks[a].lower in ("wie", "so", "und", "aber", "doch", "denn"):
+        a += 1
+    if a >= cue:
+        return None
+    t = toks[a]
+    if t.lower in PERSONAL_PRONOUNS and a + 1 <= cue:
+        return a, a + 1
+    if t.lower in _NOT_SUBJECT or t.lower in PREPOSITIONS or t.lower in FRONTED:
+        return None
+    if not (t.cap or t.lower in DETERMINERS or a in view.ent_of):
+        return None
+    np = _np_from(view, a, cue)
+    if np is None:
+        return None
+    return np
+
+
+ROLE_SUFFIXES = ("sprecher", "sprecherin", "chef", "chefin", "präsident", "präsidentin", "minister",
+                 "ministerin", "kanzler", "kanzlerin", "vorsitzende", "vorsitzender", "leiter", "leiterin",
+                 "direktor", "direktorin", "general", "botschafter", "botschafterin", "sekretär",
+                 "sekretärin", "premier", "staatschef", "regierungschef", "anwalt", "anwältin",
+                 "bürgermeister", "bürgermeisterin", "kommissar", "kommissarin", "trainer", "gründer")
+
+
+class Resolver:
+    """In-document resolution of speaker mentions, in reading order."""
+
+    def __init__(self, view: DocView) -> None:
+        self.view = view
+        self.persons: list[tuple[int, dict[str, Any]]] = []  # (first token, entity) of PER mentions
+        seen: set[int] = set()
+        for ti, ent in sorted(view.ent_of.items()):
+            if ent["label"] == "PER" and id(ent) not in seen:
+                seen.add(id(ent))
+                self.persons.append((ti, ent))
+        self.full: dict[str, str] = {}   # surname -> fullest name in the document
+        self.roles: list[tuple[int, str, str]] = []  # (token, role noun lower, full name)
+        for ti, ent in self.persons:
+            name = _clean(ent["text"])
+            last = name.split()[-1].lower() if name else ""
+            if last and len(name) > len(self.full.get(last, "")):
+                self.full[last] = name
+        for ti, ent in self.persons:
+            for k in range(max(ti - 3, 0), ti):
+                w = view.toks[k].lower
+                if view.toks[k].cap and w.endswith(ROLE_SUFFIXES):
+                    self.roles.append((ti, w, self.name_of(ent["text"])))
+
+    def name_of(self, text: str) -> str:
+        name = _clean(text)
+        last = name.split()[-1].lower() if name else ""
+        return self.full.get(last) or self.full.get(last[:-1] if last.endswith("s") else last) or name
+
+    def resolve(self, a: int, b: int, last_speaker: tuple[int, dict[str, Any]] | None) -> dict[str, Any]:
+        view = self.view
+        s, e = view.span(a, b)
+        mention: dict[str, Any] = {"start": s, "end": e, "text": view.text[s:e], "name": None,
+                                   "country": None, "sector": None}
+        ents = [view.ent_of[k] for k in range(a, b) if k in view.ent_of]
+        sent = view.toks[a].sent
+        if b - a == 1 and view.toks[a].lower in PERSONAL_PRONOUNS:
+            if last_speaker and sent - last_speaker[0] <= 3 and last_speaker[1].get("label") == "PER":
+                mention["name"] = last_speaker[1]["name"]
+                mention["label"] = "PER"
+                return mention
+            before = [(ti, ent) for ti, ent in self.persons if ti < a and view.toks[ti].sent >= sent - 2]
+            if before:
+                mention["name"] = self.name_of(before[-1][1]["text"])
+                mention["label"] = "PER"
+            return mention
+        per = [x for x in ents if x["label"] == "PER"]
+        if per:
+            # "Putins Sprecher": a genitive name before the head is not the speaker
+            head_is_name = view.toks[b - 1].i in view.ent_of
+            if head_is_name or not view.toks[b - 1].lower.endswith(ROLE_SUFFIXES):
+                mention["name"] = self.name_of(per[-1]["text"])
+                mention["label"] = "PER"
+                return mention
+        elif ents:
+            mention["name"] = _clean(ents[-1]["text"])
+            mention["label"] = ents[-1]["label"]
+            return mention
+        head = view.toks[b - 1].lower
+        if head.endswith(ROLE_SUFFIXES):
+            earlier = [name for ti, role, name in self.roles if ti < a and (role == head or role.endswith(head))]
+            if earlier:
+                mention["name"] = earlier[-1]
+                mention["label"] = "PER"
+                return mention
+            if last_speaker and sent - last_speaker[0] <= 2 and last_speaker[1].get("label") in ("PER", None):
+                mention["name"] = last_speaker[1]["name"]
+                mention["label"] = "PER"
+                return mention
+        words = view.toks[a:b]
+        if all(t.cap and t.lower not in DETERMINERS for t in words) and len(words) <= 3:
+            mention["name"] = self.name_of(mention["text"])  # a name the entity model missed
+            mention["label"] = None
+        return mention
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("\n", " ").split()).strip(" ,.;:")

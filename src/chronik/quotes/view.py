@@ -1,0 +1,91 @@
+"""A token-level view of a Document for the quotation rules: tokens with their sentence, the entity
+each token belongs to, and clause boundaries."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Any
+
+from chronik.document import Document
+
+QUOTE_CHARS = frozenset("„“”\"»«‚‘›‹")
+CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")"}) | QUOTE_CHARS
+END_PUNCT = frozenset({".", "!", "?", "…"})
+
+
+@dataclass(slots=True)
+class Tok:
+    i: int
+    text: str
+    start: int
+    end: int
+    sent: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+class DocView:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        sent_starts = [s.start for s in doc.sentences]
+        self.sentences = [(s.start, s.end) for s in doc.sentences]
+        self.toks: list[Tok] = []
+        for i, t in enumerate(doc.tokens):
+            si = max(bisect.bisect_right(sent_starts, t.start) - 1, 0)
+            self.toks.append(Tok(i, doc.text[t.start : t.end], t.start, t.end, si))
+        # token range of each sentence
+        self.sent_toks: list[tuple[int, int]] = [(0, 0)] * len(self.sentences)
+        lo = 0
+        for si in range(len(self.sentences)):
+            hi = lo
+            while hi < len(self.toks) and self.toks[hi].sent == si:
+                hi += 1
+            self.sent_toks[si] = (lo, hi)
+            lo = hi
+        # entity of each token
+        self.ent_of: dict[int, dict[str, Any]] = {}
+        starts = [t.start for t in self.toks]
+        for ent in doc.entities:
+            a = bisect.bisect_left(starts, ent["start"])
+            b = a
+            while b < len(self.toks) and self.toks[b].end <= ent["end"]:
+                self.ent_of[b] = ent
+                b += 1
+
+    def sentence_of(self, tok: int) -> int:
+        return self.toks[tok].sent
+
+    def clause(self, tok: int) -> tuple[int, int]:
+        """Token range [a, b) of the clause around `tok`, between commas, colons, dashes, quote marks."""
+        lo, hi = self.sent_toks[self.toks[tok].sent]
+        a = tok
+        while a > lo and self.toks[a - 1].text not in CLAUSE_BREAKS:
+            a -= 1
+        b = tok
+        while b < hi and self.toks[b].text not in CLAUSE_BREAKS and self.toks[b].text not in END_PUNCT:
+            b += 1
+        return a, b
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """Character offsets of tokens [a, b)."""
+        return self.toks[a].start, self.toks[b - 1].end
+
+    def trim(self, a: int, b: int) -> tuple[int, int]:
+        """Token range without leading/trailing punctuation."""
+        while a < b and not self.toks[a].word:
+            a += 1
+        while b > a and not self.toks[b - 1].word:
+            b -= 1
+        return a, b

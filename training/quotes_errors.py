@@ -1,0 +1,88 @@
+"""Read the quote stage's errors on SpkAtt documents: missed gold quotes, false alarms, wrong speakers.
+
+    python training/quotes_errors.py training/corpus/spkatt/tune [--limit 50] [--only missed|false|speaker]
+
+Uses the scorer's own reader and matching (../shared/eval/chronik_eval.py), so what is printed is what
+the score counts. Run it on the tuning part only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent / "shared" / "eval"))
+
+import chronik_eval as ev  # noqa: E402
+
+from chronik.config import load_config  # noqa: E402
+from chronik.document import Document  # noqa: E402
+from chronik.pipeline import default_pipeline  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("folder")
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--only", choices=["missed", "false", "speaker"], default=None)
+    args = ap.parse_args()
+    docs = ev.spkatt_docs(Path(args.folder))
+    if args.limit:
+        docs = docs[: args.limit]
+    pipe = default_pipeline(load_config())
+    rules: Counter[str] = Counter()
+    rules_ok: Counter[str] = Counter()
+    for d in docs:
+        out = pipe.process(Document(text=d["text"], id=d["id"]))
+        if not isinstance(out, Document):
+            continue
+        offs = d["_offs"]
+        gold = [a for a in d["_ann"] if not a.get("IsNested") and a.get("Form") in ev.QUOTE_FORMS]
+        pred = [q for q in out.quotes if q.get("form") in ("direct", "indirect", "mixed")]
+        g_sets = [ev.tokset(a["Message"]) for a in gold]
+        p_sets = [ev.chars_to_tokens(offs, q["start"], q["end"]) for q in pred]
+        pairs = sorted(((ev.dice(g, p), i, j) for i, g in enumerate(g_sets) for j, p in enumerate(p_sets)), reverse=True)
+        ug: set[int] = set()
+        up: set[int] = set()
+        matched = []
+        for score, i, j in pairs:
+            if score < 0.5 or i in ug or j in up:
+                continue
+            ug.add(i); up.add(j); matched.append((i, j))
+        def toks(refs):
+            return " ".join(ev.d_tok(d, tuple(int(x) for x in r.split(":"))) for r in refs)
+        for j, q in enumerate(pred):
+            rules[q["rule"]] += 1
+        for i, j in matched:
+            q = pred[j]
+            g_src = ev.tokset(gold[i]["Source"])
+            sp = q.get("speaker")
+            words = ev.content_words(" ".join(ev.d_tok(d, t) for t in g_src))
+            if not g_src:
+                ok = sp is None
+            else:
+                p_src = ev.chars_to_tokens(offs, sp["start"], sp["end"]) if ev.has_span(sp) else set()
+                ok = bool(p_src & g_src) or ev.name_overlap(sp, words)
+            rules_ok[q["rule"]] += 1
+            if not ok and args.only in (None, "speaker"):
+                print(f"SPEAKER [{d['id']}] {q['rule']}: gold={toks(gold[i]['Source'])!r} cue={toks(gold[i]['Cue'])!r} "
+                      f"pred={sp and (sp['text'], sp.get('name'))}\n    {d['text'][q['sentence'][0]:q['sentence'][1]][:300]}")
+        if args.only in (None, "missed"):
+            for i, a in enumerate(gold):
+                if i not in ug:
+                    print(f"MISSED [{d['id']}] {a['Form']}: src={toks(a['Source'])!r} cue={toks(a['Cue'])!r} | "
+                          f"{toks(a['Message'])[:160]}")
+        if args.only in (None, "false"):
+            for j, q in enumerate(pred):
+                if j not in up:
+                    print(f"FALSE [{d['id']}] {q['rule']}: cue={q['cue'] and q['cue']['text']!r} | {q['text'][:140]}")
+    print("\nrule            predicted  matched")
+    for r, n in rules.most_common():
+        print(f"{r:<22} {n:>5} {rules_ok[r]:>7}")
+
+
+if __name__ == "__main__":
+    main()
