@@ -12,7 +12,9 @@ from typing import Any
 
 from chronik.document import Document
 from chronik.quotes.lexicon import (
+    ANAPHORIC,
     DETERMINERS,
+    STRONG_VERBS,
     INFINITIVE_VERBS,
     PARTICLE_ONLY,
     PREP_AFTER,
@@ -23,7 +25,7 @@ from chronik.quotes.lexicon import (
     subjunctive,
 )
 from chronik.quotes.marks import quoted_spans
-from chronik.quotes.speakers import Resolver, _np_from, subject_left, subject_right
+from chronik.quotes.speakers import Resolver, _np_from, np_before, subject_left, subject_right
 from chronik.quotes.view import CLAUSE_BREAKS, END_PUNCT, DocView
 
 _INTRO = ("dass", "daß", "ob")
@@ -85,11 +87,16 @@ class QuoteFinder:
                 out.append(Cue("post", k, k + 1))
             elif low == "nach" and self._noun_after(k + 1, hi):
                 out.append(Cue("prep", k, k + 1, "nach"))
-            elif low == "nach" and k > lo and speech_noun(toks[k - 1].text) and \
+            elif low in ANAPHORIC and k == lo:
+                out.append(Cue("anaphoric", k, k + 1))
+            elif low == "wonach" and k > lo and toks[k - 1].text == ",":
+                out.append(Cue("wonach", k, k + 1))
+            elif low == "nach" and k > lo and any(speech_noun(toks[m].text) for m in range(max(lo, k - 3), k)) and \
                     (k + 1 >= hi or not (toks[k + 1].cap or toks[k + 1].lower in ("der", "die", "dem", "den"))):
                 out.append(Cue("post", k, k + 1, "nach"))
             elif low == "so" and k > lo and toks[k - 1].text in (",", "–", "—") and k + 1 < hi and \
-                    (toks[k + 1].cap or toks[k + 1].lower in ("er", "sie") or k + 1 in self.view.ent_of):
+                    (toks[k + 1].cap or toks[k + 1].lower in ("er", "sie") or k + 1 in self.view.ent_of
+                     or (toks[k + 1].lower in DETERMINERS and k + 2 < hi and (toks[k + 2].cap or toks[k + 2].word))):
                 out.append(Cue("so", k, k + 1))
             elif low in ("heißt", "hieß") and k + 1 < hi and toks[k + 1].lower == "es":
                 out.append(Cue("impersonal", k, k + 2))
@@ -223,7 +230,7 @@ class QuoteFinder:
     def direct_with_cue(self, sent_cues: list[list[Cue]]) -> None:
         view, toks = self.view, self.view.toks
         for qi, (o, c) in enumerate(self.spans):
-            if c - o < 3:
+            if sum(1 for k in range(o + 1, c) if toks[k].word) < 3:
                 continue
             cue: Cue | None = None
             # „…“, sagte X. / „…“, so X. / „…“, wie X betonte.
@@ -283,6 +290,10 @@ class QuoteFinder:
                     elif any(subjunctive(toks[k].text) and k > start for k in seg if self.inside[k] < 0) or \
                             (start < end and subjunctive(toks[start].text) == 1 and toks[start].text[:1].islower()):
                         msg, rule = (start, end), "konjunktiv"
+                    elif cue.lemma in STRONG_VERBS and toks[start].lower not in _SUBORDINATORS and \
+                            toks[start].lower not in ("der", "die", "das", "dem", "den", "welche", "welcher", "was", "wo") \
+                            and self.looks_like_clause(start, end):
+                        msg, rule = (start, end), "indicative"
                     elif cue.lemma in INFINITIVE_VERBS and end - start >= 2 and \
                             any(toks[k].lower == "zu" for k in range(end - 3, end)):
                         msg, rule = (start, end), "zu-infinitive"
@@ -303,7 +314,7 @@ class QuoteFinder:
                     src_a, src_b = (np if np else (cue.end, cue.end))
                     cue_a, cue_b = cue.tok, max(src_b, cue.end)
                 else:
-                    np = _np_from(view, ca, cue.tok)
+                    np = np_before(view, cue.tok, ca)
                     src_a, src_b = np if np else (cue.tok, cue.tok)
                     cue_a, cue_b = min(src_a, cue.tok), cue.end
                 if cue_a <= lo + 1:
@@ -318,6 +329,16 @@ class QuoteFinder:
                 msg = (lo, ca - 1) if cb >= hi else (lo, hi)
                 cue.used = True
                 self.add(Candidate(msg, "indirect", (cue.tok, cue.end), subject_right(view, cue.tok, cb), rule="so"))
+            elif cue.kind in ("anaphoric", "wonach"):
+                if cue.kind == "anaphoric":
+                    msg, spk = (cue.end, hi), None
+                    cand = Candidate(msg, "indirect", (cue.tok, cue.end), None, inherit=True, rule="demnach")
+                else:
+                    pa, _ = view.clause(cue.tok - 1)
+                    cand = Candidate((cue.end, hi), "indirect", (cue.tok, cue.end), np_before(view, cue.tok - 1, pa),
+                                     rule="wonach")
+                cue.used = True
+                self.add(cand)
             elif cue.kind == "impersonal":
                 if cb < hi and toks[cb].text == "," and cb + 1 < hi:
                     msg = (cb + 1, hi)
@@ -339,7 +360,7 @@ class QuoteFinder:
             cues = [x for x in sent_cues[si] if x.kind == "verb" and not x.used and not self.taken[x.tok]]
             lo, _ = self.view.sent_toks[si]
             lowercase = sum(1 for k in range(o + 1, c) if toks[k].text[:1].islower())
-            if cues and words >= 3 and lowercase >= 1:
+            if cues and words >= 1 and lowercase >= 1:
                 cue = cues[0]
                 cue.used = True
                 self.used_spans.add(qi)
@@ -384,7 +405,12 @@ def find_quotes(doc: Document) -> list[dict[str, Any]]:
         s, e = view.span(*c.msg)
         sent = view.toks[c.msg[0]].sent
         speaker: dict[str, Any] | None = None
-        if c.speaker is not None:
+        if c.rule == "demnach" and c.cue is not None:
+            # "Demnach ...": the adverb stands for the source of the sentence before
+            cs, ce = view.span(*c.cue)
+            speaker = {"start": cs, "end": ce, "text": view.text[cs:ce], "name": last[1].get("name") if last else None,
+                       "country": None, "sector": None}
+        elif c.speaker is not None:
             speaker = resolver.resolve(c.speaker[0], c.speaker[1], last)
         elif c.inherit and last is not None and sent - last[0] <= 3:
             speaker = dict(last[1])

@@ -49,7 +49,7 @@ PARTICLE_ONLY = frozenset(v for v in SEPARABLE if v not in SPEECH_VERBS and v no
 SPEECH_NOUNS = frozenset("""
 Angaben Aussage Aussagen Ansicht Auffassung Einschätzung Darstellung Meinung Worten Informationen
 Erklärung Mitteilung Bericht Berichten Berichte Hinweis Forderung Vorwurf Vorwürfe Warnung Behauptung
-Ankündigung Einschätzungen Schätzungen Erkenntnissen Meldungen Angabe Überzeugung Sicht
+Ankündigung Einschätzungen Schätzungen Erkenntnissen Meldungen Angabe Überzeugung
 """.split())
 
 _SPEECH_NOUN_ENDINGS = tuple("""
@@ -65,6 +65,15 @@ def speech_noun(word: str) -> bool:
     """Nouns that make "nach X", "X nach", "laut X", "X zufolge" a cue ("nach Angaben", "Medienberichten nach")."""
     return word[:1].isupper() and (word in SPEECH_NOUNS or word.lower().endswith(_SPEECH_NOUN_ENDINGS))
 
+
+# Reporting verbs whose complement clause may stay in the indicative ("teilte mit, die Kamera ist ausgefallen").
+STRONG_VERBS = frozenset("""
+sagen erklären mitteilen berichten bestätigen betonen schreiben melden bekanntgeben angeben ergänzen
+hinzufügen verkünden unterstreichen
+""".split())
+
+# Adverbs that report what a source said before: "Demnach ...", "ein Bericht, wonach ...".
+ANAPHORIC = frozenset({"demnach", "demzufolge", "dementsprechend"})
 
 # Prepositional cues: "laut X", "X zufolge", "nach Angaben von X", "gemäß X".
 PREP_BEFORE = frozenset({"laut", "gemäß", "lt."})

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from chronik.quotes.lexicon import DETERMINERS, PERSONAL_PRONOUNS, speech_verb
-from chronik.quotes.view import CLAUSE_BREAKS, END_PUNCT, DocView
+from chronik.quotes.view import CLAUSE_BREAKS, END_PUNCT, QUOTE_CHARS, DocView
 
 # Words that may stand between a cue verb and its subject ("sagte dazu Peskow", "betonte auch er").
 _ADVERBS = frozenset("""
@@ -43,6 +43,14 @@ def _np_from(view: DocView, a: int, limit: int) -> tuple[int, int] | None:
     seen_noun = False
     while j < limit:
         t = toks[j]
+        if t.text in QUOTE_CHARS:
+            # a quoted name: "die Wochenzeitung „Die Zeit“", "„BBC News“"
+            close = next((m for m in range(j + 1, min(j + 7, limit)) if toks[m].text in QUOTE_CHARS), None)
+            if close is not None and close > j + 1 and toks[j + 1].cap:
+                seen_noun = True
+                j = close + 1
+                continue
+            break
         if t.text in CLAUSE_BREAKS or t.text in END_PUNCT:
             # apposition: ", Dmitri Peskow" right after a description
             if t.text == "," and seen_noun and j + 1 < limit and (j + 1) in view.ent_of and \
@@ -69,9 +77,24 @@ def _np_from(view: DocView, a: int, limit: int) -> tuple[int, int] | None:
         if j - a >= 2 and toks[a].lower in DETERMINERS and toks[j - 1].lower not in DETERMINERS:
             return a, j
         return None
-    while j > a and not toks[j - 1].cap and j - 1 not in view.ent_of:
+    while j > a and not toks[j - 1].cap and j - 1 not in view.ent_of and toks[j - 1].text not in QUOTE_CHARS:
         j -= 1  # no trailing determiner or adjective
     return (a, j) if j > a else None
+
+
+def np_before(view: DocView, end: int, lo: int) -> tuple[int, int] | None:
+    """The noun phrase that ends just before token `end`: "Zeitungsberichten (zufolge)", "eine Schätzung(, wonach)"."""
+    toks = view.toks
+    j = end - 1
+    while j >= lo and (toks[j].cap or j in view.ent_of or toks[j].lower in DETERMINERS or toks[j].text[:1].isdigit()
+                       or (toks[j].text[:1].islower() and toks[j].lower.endswith(("e", "en", "er", "em", "es")))):
+        j -= 1
+    a = j + 1
+    while a < end and not (toks[a].cap or a in view.ent_of or toks[a].lower in DETERMINERS):
+        a += 1
+    if a < end and toks[a].lower in FRONTED | PREPOSITIONS:
+        a += 1
+    return (a, end) if a < end and any(toks[m].cap or m in view.ent_of for m in range(a, end)) else None
 
 
 def subject_right(view: DocView, cue: int, end: int) -> tuple[int, int] | None:

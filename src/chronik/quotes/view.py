@@ -10,7 +10,7 @@ from typing import Any
 from chronik.document import Document
 
 QUOTE_CHARS = frozenset("„“”\"»«‚‘›‹")
-CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")"}) | QUOTE_CHARS
+CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")"})
 END_PUNCT = frozenset({".", "!", "?", "…"})
 
 
