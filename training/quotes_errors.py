@@ -44,17 +44,20 @@ def main() -> None:
         pred = [q for q in out.quotes if q.get("form") in ("direct", "indirect", "mixed")]
         g_sets = [ev.tokset(a["Message"]) for a in gold]
         p_sets = [ev.chars_to_tokens(offs, q["start"], q["end"]) for q in pred]
-        pairs = sorted(((ev.dice(g, p), i, j) for i, g in enumerate(g_sets) for j, p in enumerate(p_sets)), reverse=True)
+        pairs = sorted(((ev.dice(g, p), i, j) for i, g in enumerate(g_sets) for j, p in enumerate(p_sets)),
+                       reverse=True)
         ug: set[int] = set()
         up: set[int] = set()
         matched = []
         for score, i, j in pairs:
             if score < 0.5 or i in ug or j in up:
                 continue
-            ug.add(i); up.add(j); matched.append((i, j))
-        def toks(refs):
+            ug.add(i)
+            up.add(j)
+            matched.append((i, j))
+        def toks(refs: list[str], d: dict = d) -> str:
             return " ".join(ev.d_tok(d, tuple(int(x) for x in r.split(":"))) for r in refs)
-        for j, q in enumerate(pred):
+        for q in pred:
             rules[q["rule"]] += 1
         for i, j in matched:
             q = pred[j]
@@ -68,8 +71,10 @@ def main() -> None:
                 ok = bool(p_src & g_src) or ev.name_overlap(sp, words)
             rules_ok[q["rule"]] += 1
             if not ok and args.only in (None, "speaker"):
-                print(f"SPEAKER [{d['id']}] {q['rule']}: gold={toks(gold[i]['Source'])!r} cue={toks(gold[i]['Cue'])!r} "
-                      f"pred={sp and (sp['text'], sp.get('name'))}\n    {d['text'][q['sentence'][0]:q['sentence'][1]][:300]}")
+                print(f"SPEAKER [{d['id']}] {q['rule']}: gold={toks(gold[i]['Source'])!r} "
+                      f"cue={toks(gold[i]['Cue'])!r} "
+                      f"pred={sp and (sp['text'], sp.get('name'))}\n"
+                      f"    {d['text'][q['sentence'][0]:q['sentence'][1]][:300]}")
         if args.only in (None, "missed"):
             for i, a in enumerate(gold):
                 if i not in ug:

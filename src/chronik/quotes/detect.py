@@ -14,12 +14,12 @@ from chronik.document import Document
 from chronik.quotes.lexicon import (
     ANAPHORIC,
     DETERMINERS,
-    STRONG_VERBS,
     INFINITIVE_VERBS,
     PARTICLE_ONLY,
     PREP_AFTER,
     PREP_BEFORE,
     SEPARABLE,
+    STRONG_VERBS,
     speech_noun,
     speech_verb,
     subjunctive,
@@ -29,6 +29,8 @@ from chronik.quotes.speakers import Resolver, _np_from, np_before, subject_left,
 from chronik.quotes.view import CLAUSE_BREAKS, END_PUNCT, DocView
 
 _INTRO = ("dass", "daß", "ob")
+CONT_GAP = 2  # a continuation may follow its quote after one sentence without reported speech
+_RELATIVES = frozenset("der die das dem den welche welcher was wo".split())
 _AUXILIARIES = frozenset("""
 hat haben hatte hatten ist sind war waren wird werden will wollen wollte wollten soll sollen sollte sollten
 habe hätte hätten sei seien wäre wären
@@ -105,8 +107,8 @@ class QuoteFinder:
                 if lem is None:
                     continue
                 end = k + 1
-                if lem in SEPARABLE and (lem in PARTICLE_ONLY or True):
-                    a, b = self.view.clause(k)
+                if lem in SEPARABLE:
+                    _, b = self.view.clause(k)
                     part = None
                     for m in range(k + 1, b):
                         if toks[m].lower in SEPARABLE[lem] and (m + 1 >= b or toks[m + 1].text in CLAUSE_BREAKS
@@ -157,7 +159,7 @@ class QuoteFinder:
             # "wurde ... vorgeworfen": the speaker, if any, is the agent "von X"
             for m in range(ca, cb - 1):
                 if view.toks[m].lower in ("von", "vom") and m > cue.tok - 6:
-                    return _np_from(view, m + 1, cb) if view.toks[m].lower == "von" else _np_from(view, m + 1, cb)
+                    return _np_from(view, m + 1, cb)
             return None
         toks = view.toks
         first = ca
@@ -202,8 +204,8 @@ class QuoteFinder:
     def passive(self, cue: Cue, ca: int, cb: int) -> bool:
         toks = self.view.toks
         word = toks[cue.tok].lower
-        participle = word.startswith("ge") or (cue.tok > ca and word.endswith(("t", "en")) and
-                                               any(toks[m].lower in _WERDEN for m in range(cue.tok + 1, min(cue.tok + 3, cb))))
+        werden_after = any(toks[m].lower in _WERDEN for m in range(cue.tok + 1, min(cue.tok + 3, cb)))
+        participle = word.startswith("ge") or (cue.tok > ca and word.endswith(("t", "en")) and werden_after)
         return participle and any(toks[m].lower in _WERDEN for m in range(ca, cb))
 
     def message_after(self, b: int, hi: int, later: list[Cue]) -> int:
@@ -291,8 +293,7 @@ class QuoteFinder:
                             (start < end and subjunctive(toks[start].text) == 1 and toks[start].text[:1].islower()):
                         msg, rule = (start, end), "konjunktiv"
                     elif cue.lemma in STRONG_VERBS and toks[start].lower not in _SUBORDINATORS and \
-                            toks[start].lower not in ("der", "die", "das", "dem", "den", "welche", "welcher", "was", "wo") \
-                            and self.looks_like_clause(start, end):
+                            toks[start].lower not in _RELATIVES and self.looks_like_clause(start, end):
                         msg, rule = (start, end), "indicative"
                     elif cue.lemma in INFINITIVE_VERBS and end - start >= 2 and \
                             any(toks[k].lower == "zu" for k in range(end - 3, end)):
@@ -331,7 +332,7 @@ class QuoteFinder:
                 self.add(Candidate(msg, "indirect", (cue.tok, cue.end), subject_right(view, cue.tok, cb), rule="so"))
             elif cue.kind in ("anaphoric", "wonach"):
                 if cue.kind == "anaphoric":
-                    msg, spk = (cue.end, hi), None
+                    msg = (cue.end, hi)
                     cand = Candidate(msg, "indirect", (cue.tok, cue.end), None, inherit=True, rule="demnach")
                 else:
                     pa, _ = view.clause(cue.tok - 1)
@@ -364,7 +365,8 @@ class QuoteFinder:
                 cue = cues[0]
                 cue.used = True
                 self.used_spans.add(qi)
-                self.add(Candidate((o + 1, c), "direct", (cue.tok, cue.end), self.speaker_for(cue), rule="direct-sentence"))
+                self.add(Candidate((o + 1, c), "direct", (cue.tok, cue.end), self.speaker_for(cue),
+                                   rule="direct-sentence"))
             elif words >= 4 and o <= lo + 1 and (toks[c - 1].text in END_PUNCT or toks[c - 1].text in ("…",)):
                 self.used_spans.add(qi)
                 self.add(Candidate((o + 1, c), "direct", None, None, inherit=True, rule="direct-continuation"))
@@ -379,6 +381,8 @@ class QuoteFinder:
             if si in by_sent:
                 continue
             prev = by_sent.get(si - 1)
+            if prev is None and si >= 2 and CONT_GAP > 1:
+                prev = by_sent.get(si - 2)
             if prev is None or prev.form not in ("indirect", "mixed"):
                 continue
             lo, hi = view.sent_toks[si]

@@ -10,9 +10,10 @@ the actor knowledge base; until then they are null.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from chronik.quotes.lexicon import DETERMINERS, PERSONAL_PRONOUNS, speech_verb
+from chronik.quotes.lexicon import DETERMINERS, PERSONAL_PRONOUNS, lemma, speech_verb
 from chronik.quotes.view import CLAUSE_BREAKS, END_PUNCT, QUOTE_CHARS, DocView
 
 # Words that may stand between a cue verb and its subject ("sagte dazu Peskow", "betonte auch er").
@@ -62,8 +63,10 @@ def _np_from(view: DocView, a: int, limit: int) -> tuple[int, int] | None:
             seen_noun = True
             j += 1
             continue
-        if t.lower in DETERMINERS or (not seen_noun and t.text[:1].isdigit()) or (not seen_noun and t.text[:1].islower() and t.lower.endswith(("e", "en", "er", "em", "es"))
-                                      and j + 1 < limit and speech_verb(t.text) is None):
+        adjective = not seen_noun and (t.text[:1].isdigit() or (
+            t.text[:1].islower() and t.lower.endswith(("e", "en", "er", "em", "es"))
+            and j + 1 < limit and speech_verb(t.text) is None))
+        if t.lower in DETERMINERS or adjective:
             if seen_noun and t.lower not in ("des", "der", "von", "vom"):
                 break
             j += 1
@@ -135,11 +138,15 @@ def subject_left(view: DocView, start: int, cue: int) -> tuple[int, int] | None:
         return None
     if not (t.cap or t.lower in DETERMINERS or a in view.ent_of):
         return None
+    if a not in view.ent_of and t.lower not in DETERMINERS and lemma(t.text)[:1].islower():
+        return None  # a capitalised adverb or adjective opening the sentence: "Besorgt zeigte sich ..."
     np = _np_from(view, a, cue)
     if np is None:
         return None
     return np
 
+
+PRONOUN_TO_LAST_NAMED = True
 
 ROLE_SUFFIXES = ("sprecher", "sprecherin", "chef", "chefin", "präsident", "präsidentin", "minister",
                  "ministerin", "kanzler", "kanzlerin", "vorsitzende", "vorsitzender", "leiter", "leiterin",
@@ -161,7 +168,7 @@ class Resolver:
                 self.persons.append((ti, ent))
         self.full: dict[str, str] = {}   # surname -> fullest name in the document
         self.roles: list[tuple[int, str, str]] = []  # (token, role noun lower, full name)
-        for ti, ent in self.persons:
+        for _, ent in self.persons:
             name = _clean(ent["text"])
             last = name.split()[-1].lower() if name else ""
             if last and len(name) > len(self.full.get(last, "")):
@@ -171,6 +178,12 @@ class Resolver:
                 w = view.toks[k].lower
                 if view.toks[k].cap and w.endswith(ROLE_SUFFIXES):
                     self.roles.append((ti, w, self.name_of(ent["text"])))
+
+    def base_form(self, name: str) -> str:
+        """"Russlands" -> "Russland" when the document also has the form without the genitive s."""
+        if name.endswith("s") and len(name) > 4 and re.search(rf"\b{re.escape(name[:-1])}\b", self.view.text):
+            return name[:-1]
+        return name
 
     def name_of(self, text: str) -> str:
         name = _clean(text)
@@ -185,11 +198,15 @@ class Resolver:
         ents = [view.ent_of[k] for k in range(a, b) if k in view.ent_of]
         sent = view.toks[a].sent
         if b - a == 1 and view.toks[a].lower in PERSONAL_PRONOUNS:
+            before = [(ti, ent) for ti, ent in self.persons if ti < a and view.toks[ti].sent >= sent - 1]
+            if PRONOUN_TO_LAST_NAMED and before:
+                mention["name"] = self.name_of(before[-1][1]["text"])
+                mention["label"] = "PER"
+                return mention
             if last_speaker and sent - last_speaker[0] <= 3 and last_speaker[1].get("label") == "PER":
                 mention["name"] = last_speaker[1]["name"]
                 mention["label"] = "PER"
                 return mention
-            before = [(ti, ent) for ti, ent in self.persons if ti < a and view.toks[ti].sent >= sent - 2]
             if before:
                 mention["name"] = self.name_of(before[-1][1]["text"])
                 mention["label"] = "PER"
@@ -203,7 +220,7 @@ class Resolver:
                 mention["label"] = "PER"
                 return mention
         elif ents:
-            mention["name"] = _clean(ents[-1]["text"])
+            mention["name"] = self.base_form(_clean(ents[-1]["text"]))
             mention["label"] = ents[-1]["label"]
             return mention
         head = view.toks[b - 1].lower
