@@ -35,7 +35,7 @@ _AUXILIARIES = frozenset("""
 hat haben hatte hatten ist sind war waren wird werden will wollen wollte wollten soll sollen sollte sollten
 habe hätte hätten sei seien wäre wären
 """.split())
-_WERDEN = frozenset(["wird", "werden", "wurde", "wurden", "worden", "wirde", "würde", "würden"])
+_WERDEN = frozenset("wird werden wurde wurden worden würde würden".split())
 _SUBORDINATORS = frozenset("""
 wenn falls da nachdem als weil obwohl während bevor sobald seit seitdem damit indem ob dass um
 """.split())
@@ -420,8 +420,14 @@ def find_quotes(doc: Document) -> list[dict[str, Any]]:
             speaker = dict(last[1])
         cue = None
         if c.cue is not None:
-            cs, ce = view.span(*c.cue)
+            # the cue word itself; a split particle verb ("teilte ... mit") keeps its particle as an extra
+            first = c.cue[0]
+            stop = c.cue[1] if c.cue[1] - c.cue[0] <= 2 else first + 1
+            cs, ce = view.span(first, stop)
             cue = {"start": cs, "end": ce, "text": view.text[cs:ce]}
+            if stop < c.cue[1]:
+                ps, pe = view.span(c.cue[1] - 1, c.cue[1])
+                cue["particle"] = {"start": ps, "end": pe, "text": view.text[ps:pe]}
         rec = {"start": s, "end": e, "text": view.text[s:e], "form": c.form, "cue": cue, "speaker": speaker,
                "sentence": list(view.sentences[sent]), "rule": c.rule}
         out.append(rec)

@@ -57,7 +57,8 @@ angaben angabe aussage aussagen bericht berichten berichte meinung ansicht auffa
 schätzung schätzungen stellungnahme informationen erkenntnissen erkenntnis vernehmen worten darstellung
 mitteilung meldung meldungen analyse studie umfrage endergebnis ergebnis ergebnissen auskunft
 überzeugung untersuchung prognose hochrechnung hochrechnungen statistik statistiken recherchen
-zählung
+zählung planungen berechnungen erfahrungen erkenntnisstand idee entwurf gesetz verfassung quellenlage
+nachricht nachrichten hinweis hinweisen wunsch willen vorstellungen
 """.split())
 
 

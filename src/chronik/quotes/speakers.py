@@ -20,8 +20,9 @@ from chronik.quotes.view import CLAUSE_BREAKS, END_PUNCT, QUOTE_CHARS, DocView
 _ADVERBS = frozenset("""
 auch dazu dabei zudem weiter außerdem ferner darüber daraufhin daher jedoch aber nun noch bereits schon
 nochmals erneut später zuvor gestern heute morgen sofort damals am im gegenüber bei vor nach
+nur lediglich selbst ebenfalls jetzt zuletzt zunächst
 """.split())
-_NOT_SUBJECT = frozenset(["es", "man", "dies", "das", "was", "wer", "ihm", "ihr", "ihnen", "uns"])
+_NOT_SUBJECT = frozenset("es man dies was wer ihm ihr ihnen uns".split())
 # Words that open a German main clause without being its subject (the subject then follows the verb).
 FRONTED = frozenset("""
 auch dazu dabei zudem weiter weiterhin außerdem ferner darüber daraufhin daher deshalb deswegen jedoch
@@ -42,6 +43,7 @@ def _np_from(view: DocView, a: int, limit: int) -> tuple[int, int] | None:
     toks = view.toks
     j = a
     seen_noun = False
+    after_article = False  # adjectives may follow an article inside the phrase: "Angaben des lettischen Dienstes"
     while j < limit:
         t = toks[j]
         if t.text in QUOTE_CHARS:
@@ -61,14 +63,16 @@ def _np_from(view: DocView, a: int, limit: int) -> tuple[int, int] | None:
             break
         if (t.cap and t.lower not in DETERMINERS) or j in view.ent_of:
             seen_noun = True
+            after_article = False
             j += 1
             continue
-        adjective = not seen_noun and (t.text[:1].isdigit() or (
+        adjective = (not seen_noun or after_article) and (t.text[:1].isdigit() or (
             t.text[:1].islower() and t.lower.endswith(("e", "en", "er", "em", "es"))
             and j + 1 < limit and speech_verb(t.text) is None))
         if t.lower in DETERMINERS or adjective:
-            if seen_noun and t.lower not in ("des", "der", "von", "vom"):
+            if seen_noun and not after_article and t.lower not in ("des", "der", "von", "vom"):
                 break
+            after_article = seen_noun
             j += 1
             continue
         if seen_noun and t.lower in ("von", "vom") and j + 1 < limit and (toks[j + 1].cap or j + 1 in view.ent_of):
