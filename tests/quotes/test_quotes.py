@@ -1,0 +1,203 @@
+"""The quotation stage on German sentences written for these tests (fictional people and places).
+
+Entities are set by hand where a test needs them, so that these tests check the quote rules and the
+speaker resolution, not the entity model; one test runs the whole default pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from chronik.config import load_config
+from chronik.document import Document
+from chronik.nlp import Segmenter
+from chronik.pipeline import default_pipeline
+from chronik.quotes import QuoteExtractor
+from chronik.quotes.lexicon import speech_verb, subjunctive
+from chronik.quotes.marks import quoted_spans
+from chronik.quotes.view import DocView
+from chronik.store import Store
+from chronik.store.queries import Filters, query
+
+SEGMENT = Segmenter()
+QUOTES = QuoteExtractor()
+
+
+def annotate(text: str, persons: tuple[str, ...] = (), orgs: tuple[str, ...] = ()) -> Document:
+    doc = SEGMENT(Document(text=text))
+    for label, names in (("PER", persons), ("ORG", orgs)):
+        for name in names:
+            for m in re.finditer(re.escape(name), text):
+                doc.entities.append({"start": m.start(), "end": m.end(), "text": name, "label": label})
+    doc.entities.sort(key=lambda e: e["start"])
+    return QUOTES(doc)
+
+
+def only(doc: Document) -> dict:
+    assert len(doc.quotes) == 1, doc.quotes
+    return doc.quotes[0]
+
+
+def test_direct_quote_with_cue_after_it() -> None:
+    text = "„Wir werden dieses Abkommen nicht unterschreiben“, sagte Ministerin Karla Behrendt am Montag."
+    q = only(annotate(text, persons=("Karla Behrendt",)))
+    assert q["form"] == "direct"
+    assert q["text"] == "Wir werden dieses Abkommen nicht unterschreiben"
+    assert text[q["start"]:q["end"]] == q["text"]
+    assert q["cue"]["text"] == "sagte"
+    assert q["speaker"]["name"] == "Karla Behrendt"
+
+
+def test_direct_quote_after_a_colon_in_guillemets() -> None:
+    text = "Bürgermeister Tomas Reiner erklärte: »Die Brücke bleibt bis zum Frühjahr gesperrt.«"
+    q = only(annotate(text, persons=("Tomas Reiner",)))
+    assert q["form"] == "direct"
+    assert q["text"].startswith("Die Brücke bleibt")
+    assert q["cue"]["text"] == "erklärte"
+    assert q["speaker"]["name"] == "Tomas Reiner"
+
+
+def test_straight_quotes_and_a_quote_over_two_sentences() -> None:
+    text = '"Wir bleiben hier. Niemand wird uns vertreiben", sagte die Sprecherin Anna Berg.'
+    q = only(annotate(text, persons=("Anna Berg",)))
+    assert q["form"] == "direct"
+    assert "Niemand wird uns vertreiben" in q["text"] and q["text"].startswith("Wir bleiben hier.")
+    assert q["speaker"]["name"] == "Anna Berg"
+
+
+def test_indirect_speech_with_dass_and_a_surname_resolved_to_the_full_name() -> None:
+    text = ("Die Ministerin Karla Behrendt traf am Montag ihren Amtskollegen. "
+            "Behrendt betonte, dass die Verhandlungen im Herbst fortgesetzt würden.")
+    q = only(annotate(text, persons=("Karla Behrendt", "Behrendt")))
+    assert q["form"] == "indirect"
+    assert q["text"] == "dass die Verhandlungen im Herbst fortgesetzt würden"
+    assert q["speaker"]["text"] == "Behrendt"
+    assert q["speaker"]["name"] == "Karla Behrendt"
+
+
+def test_indirect_speech_in_konjunktiv_and_its_continuation() -> None:
+    text = ("Der Verteidigungsminister Jonas Falk sagte am Abend, ein Rückzug der Truppen komme nicht infrage. "
+            "Es gehe vielmehr um die Sicherheit der ganzen Region.")
+    doc = annotate(text, persons=("Jonas Falk",))
+    assert [q["form"] for q in doc.quotes] == ["indirect", "indirect"]
+    first, cont = doc.quotes
+    assert first["text"] == "ein Rückzug der Truppen komme nicht infrage"
+    assert first["speaker"]["name"] == "Jonas Falk"
+    assert cont["text"].startswith("Es gehe vielmehr")
+    assert cont["cue"] is None
+    assert cont["speaker"]["name"] == "Jonas Falk"
+
+
+def test_indicative_sentence_after_a_cue_without_subjunctive_is_not_a_continuation() -> None:
+    text = ("Der Verteidigungsminister Jonas Falk sagte, ein Rückzug komme nicht infrage. "
+            "Am Nachmittag reiste er nach Hause.")
+    doc = annotate(text, persons=("Jonas Falk",))
+    assert len(doc.quotes) == 1
+
+
+def test_mixed_quote() -> None:
+    text = "Falk sagte, die Lage an der Grenze sei „äußerst angespannt“ und werde genau beobachtet."
+    q = only(annotate(text, persons=("Falk",)))
+    assert q["form"] == "mixed"
+    assert "„äußerst angespannt“" in q["text"]
+    assert q["speaker"]["text"] == "Falk"
+
+
+def test_pronoun_speaker_resolves_to_the_person_before() -> None:
+    text = ("Der Landrat Peter Vogt besuchte am Dienstag die Baustelle. "
+            "„Das ist ein guter Tag für den ganzen Landkreis“, betonte er.")
+    q = only(annotate(text, persons=("Peter Vogt",)))
+    assert q["speaker"]["text"] == "er"
+    assert q["speaker"]["name"] == "Peter Vogt"
+
+
+def test_continuation_quote_without_a_cue_keeps_the_speaker() -> None:
+    text = ("„Wir haben lange verhandelt“, sagte die Gewerkschafterin Mira Sommer. "
+            "„Jetzt liegt ein Ergebnis auf dem Tisch, das sich sehen lassen kann.“")
+    doc = annotate(text, persons=("Mira Sommer",))
+    assert [q["form"] for q in doc.quotes] == ["direct", "direct"]
+    assert doc.quotes[1]["cue"] is None
+    assert doc.quotes[1]["speaker"]["name"] == "Mira Sommer"
+
+
+def test_nested_quote_stays_inside_its_quote() -> None:
+    text = "„Er nannte das ‚einen schweren Fehler‘, und dabei bleibe ich“, sagte Falk."
+    q = only(annotate(text, persons=("Falk",)))
+    assert q["form"] == "direct"
+    assert "‚einen schweren Fehler‘" in q["text"]
+
+
+def test_prepositional_cues_laut_and_zufolge() -> None:
+    doc = annotate("Laut der Polizei wurden bei dem Unfall drei Menschen leicht verletzt.")
+    q = only(doc)
+    assert q["form"] == "indirect"
+    assert q["cue"]["text"] == "Laut"
+    assert "Polizei" in q["speaker"]["text"]
+    assert q["text"].startswith("wurden bei dem Unfall")
+    q = only(annotate("Einem Bericht der Zeitung zufolge soll der Hafen im Mai wieder öffnen."))
+    assert q["cue"]["text"] == "zufolge"
+    assert "Bericht" in q["speaker"]["text"]
+
+
+def test_split_particle_verb_and_institution_speaker() -> None:
+    text = "Die Grenze bleibt bis Freitag geschlossen, teilte das Innenministerium am Mittwoch mit."
+    q = only(annotate(text, orgs=("Innenministerium",)))
+    assert q["text"] == "Die Grenze bleibt bis Freitag geschlossen"
+    assert q["cue"]["text"] == "teilte" and q["cue"]["particle"]["text"] == "mit"
+    assert q["speaker"]["text"] == "das Innenministerium"
+
+
+def test_scare_quotes_and_titles_are_not_quotes() -> None:
+    doc = annotate("Die sogenannte „Ampel“ regiert weiter. Der Film „Der lange Sommer“ läuft ab Donnerstag.")
+    assert doc.quotes == []
+
+
+def test_unknown_speaker_is_null_not_invented() -> None:
+    q = only(annotate("In dem Schreiben heißt es, die Frist sei bereits abgelaufen."))
+    assert q["speaker"] is None
+    assert q["text"] == "die Frist sei bereits abgelaufen"
+
+
+@pytest.mark.parametrize(("word", "mood"), [("gehe", 1), ("sei", 1), ("habe", 1), ("komme", 1), ("ändere", 1),
+                                            ("käme", 2), ("würden", 2), ("geht", 0), ("Ende", 0), ("alle", 0),
+                                            ("eigene", 0), ("gerne", 0)])
+def test_subjunctive(word: str, mood: int) -> None:
+    assert subjunctive(word) == mood
+
+
+def test_speech_verbs() -> None:
+    assert speech_verb("betonte") == "betonen"
+    assert speech_verb("Betonung") is None
+    assert speech_verb("aß") is None
+
+
+def test_unclosed_quote_ends_at_its_paragraph() -> None:
+    doc = SEGMENT(Document(text="Sie sagte: „Das bleibt so.\n\nEin neuer Absatz beginnt hier."))
+    spans = quoted_spans(DocView(doc))
+    assert len(spans) == 1
+    view = DocView(doc)
+    o, c = spans[0]
+    assert view.toks[o].text == "„" and "\n\n" in doc.text[view.toks[c - 1].end : view.toks[c].start]
+
+
+def test_default_pipeline_fills_quotes_and_the_store_finds_them_by_speaker_and_word() -> None:
+    cfg = load_config()
+    pipe = default_pipeline(cfg)
+    assert "quotes" in pipe.names
+    text = ("Die Ministerin Karla Behrendt besuchte am Montag die Hafenstadt Nordenau. "
+            "„Der Hafen braucht dringend neue Kräne“, sagte Behrendt bei ihrem Besuch.")
+    doc = pipe.process(Document(text=text, source="test"))
+    assert isinstance(doc, Document)
+    q = only(doc)
+    assert q["form"] == "direct" and "Behrendt" in q["speaker"]["text"]
+    store = Store(":memory:")
+    run = store.begin_run("test", [], {}, {}, {})
+    store.put(doc, run)
+    _, rows = query(store, "quotes", Filters(speaker="Behrendt"))
+    assert len(rows) == 1
+    _, rows = query(store, "quotes", Filters(text="Kräne"))
+    assert len(rows) == 1
+    _, rows = query(store, "quotes", Filters(text="Flughafen"))
+    assert rows == []
