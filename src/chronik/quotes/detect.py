@@ -7,7 +7,7 @@ SpkAtt-2023 Wikinews and are measured on a held-out part (docs/quotes.md).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from chronik.document import Document
@@ -25,7 +25,14 @@ from chronik.quotes.lexicon import (
     subjunctive,
 )
 from chronik.quotes.marks import quoted_spans
-from chronik.quotes.speakers import Resolver, _np_from, np_before, subject_left, subject_right
+from chronik.quotes.speakers import (
+    Resolver,
+    _np_from,
+    clause_opening,
+    np_before,
+    subject_left,
+    subject_right,
+)
 from chronik.quotes.view import CLAUSE_BREAKS, END_PUNCT, DocView
 
 _INTRO = ("dass", "daß", "ob")
@@ -49,7 +56,6 @@ class Candidate:
     speaker: tuple[int, int] | None = None
     inherit: bool = False                # a continuation: the speaker of the quote before
     rule: str = ""
-    marks: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -162,9 +168,7 @@ class QuoteFinder:
                     return _np_from(view, m + 1, cb)
             return None
         toks = view.toks
-        first = ca
-        while first < cue.tok and toks[first].lower in ("wie", "so", "und", "aber", "doch"):
-            first += 1
+        first = clause_opening(view, ca, cue.tok)
         if first == cue.tok:
             right = subject_right(view, cue.tok, cb)
             if right:
@@ -274,9 +278,7 @@ class QuoteFinder:
             later = cues[n + 1:]
             ca, cb = view.clause(cue.tok)
             if cue.kind == "verb":
-                first = ca
-                while first < cue.tok and toks[first].lower in ("wie", "so", "und", "aber", "doch"):
-                    first += 1
+                first = clause_opening(view, ca, cue.tok)
                 inverted = first == cue.tok
                 wie = toks[ca].lower == "wie"
                 msg: tuple[int, int] | None = None
@@ -333,7 +335,7 @@ class QuoteFinder:
             elif cue.kind in ("anaphoric", "wonach"):
                 if cue.kind == "anaphoric":
                     msg = (cue.end, hi)
-                    cand = Candidate(msg, "indirect", (cue.tok, cue.end), None, inherit=True, rule="demnach")
+                    cand = Candidate(msg, "indirect", (cue.tok, cue.end), (cue.tok, cue.end), rule="demnach")
                 else:
                     pa, _ = view.clause(cue.tok - 1)
                     cand = Candidate((cue.end, hi), "indirect", (cue.tok, cue.end), np_before(view, cue.tok - 1, pa),
@@ -380,9 +382,7 @@ class QuoteFinder:
         for si in range(len(view.sentences)):
             if si in by_sent:
                 continue
-            prev = by_sent.get(si - 1)
-            if prev is None and si >= 2 and CONT_GAP > 1:
-                prev = by_sent.get(si - 2)
+            prev = next((by_sent[p] for p in range(si - 1, si - 1 - CONT_GAP, -1) if p in by_sent), None)
             if prev is None or prev.form not in ("indirect", "mixed"):
                 continue
             lo, hi = view.sent_toks[si]
@@ -409,12 +409,7 @@ def find_quotes(doc: Document) -> list[dict[str, Any]]:
         s, e = view.span(*c.msg)
         sent = view.toks[c.msg[0]].sent
         speaker: dict[str, Any] | None = None
-        if c.rule == "demnach" and c.cue is not None:
-            # "Demnach ...": the adverb stands for the source of the sentence before
-            cs, ce = view.span(*c.cue)
-            speaker = {"start": cs, "end": ce, "text": view.text[cs:ce], "name": last[1].get("name") if last else None,
-                       "country": None, "sector": None}
-        elif c.speaker is not None:
+        if c.speaker is not None:
             speaker = resolver.resolve(c.speaker[0], c.speaker[1], last)
         elif c.inherit and last is not None and sent - last[0] <= 3:
             speaker = dict(last[1])

@@ -20,11 +20,11 @@ unterstreichen erläutern ausführen mahnen melden antworten entgegnen erwidern 
 vorwerfen dementieren bestreiten verkünden feststellen klarstellen kommentieren argumentieren begründen
 beteuern hinweisen appellieren auffordern verlangen vorschlagen empfehlen fragen beklagen bedauern
 zusichern zusagen spekulieren verlauten informieren resümieren bemerken anmerken präzisieren folgern
-monieren rügen drohen ankündigen wiederholen zitieren berichten versichern mutmaßen vermuten erzählen
-schildern beschreiben unterstellen beschuldigen leugnen abstreiten verneinen bejahen prophezeien
-prognostizieren vorhersagen erinnern klagen loben würdigen verteidigen rechtfertigen bezeichnen nennen
-urteilen befinden sprechen reagieren ankündigen beschließen entscheiden glauben hoffen befürchten
-fürchten schätzen annehmen ausgehen bitten rufen skandieren twittern posten
+monieren rügen drohen wiederholen zitieren mutmaßen vermuten erzählen schildern beschreiben unterstellen
+beschuldigen leugnen abstreiten verneinen bejahen prophezeien prognostizieren vorhersagen erinnern
+klagen loben würdigen verteidigen rechtfertigen bezeichnen nennen urteilen befinden sprechen reagieren
+beschließen entscheiden glauben hoffen befürchten fürchten schätzen annehmen ausgehen bitten rufen
+skandieren twittern posten
 """.split())
 
 # Verbs that take a zu-infinitive as what was said ("forderte X auf, ... zu beenden").

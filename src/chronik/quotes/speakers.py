@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from chronik.quotes.lexicon import DETERMINERS, PERSONAL_PRONOUNS, lemma, speech_verb
+from chronik.quotes.lexicon import ANAPHORIC, DETERMINERS, PERSONAL_PRONOUNS, lemma, speech_verb
 from chronik.quotes.view import CLAUSE_BREAKS, END_PUNCT, QUOTE_CHARS, DocView
 
 # Words that may stand between a cue verb and its subject ("sagte dazu Peskow", "betonte auch er").
@@ -89,6 +89,16 @@ def _np_from(view: DocView, a: int, limit: int) -> tuple[int, int] | None:
     return (a, j) if j > a else None
 
 
+CLAUSE_LINKS = frozenset({"wie", "so", "und", "aber", "doch"})
+
+
+def clause_opening(view: DocView, start: int, stop: int, links: frozenset[str] = CLAUSE_LINKS) -> int:
+    """The first token of a clause after its linking words ("wie die Polizei mitteilte" -> "die")."""
+    while start < stop and view.toks[start].lower in links:
+        start += 1
+    return start
+
+
 def np_before(view: DocView, end: int, lo: int) -> tuple[int, int] | None:
     """The noun phrase that ends just before token `end`: "Zeitungsberichten (zufolge)", "eine Schätzung(, wonach)"."""
     toks = view.toks
@@ -130,9 +140,7 @@ def subject_right(view: DocView, cue: int, end: int) -> tuple[int, int] | None:
 def subject_left(view: DocView, start: int, cue: int) -> tuple[int, int] | None:
     """The subject before a cue verb: "Peskow sagte", "wie die Polizei mitteilte", "Er betonte"."""
     toks = view.toks
-    a = start
-    while a < cue and toks[a].lower in ("wie", "so", "und", "aber", "doch", "denn"):
-        a += 1
+    a = clause_opening(view, start, cue, CLAUSE_LINKS | {"denn"})
     if a >= cue:
         return None
     t = toks[a]
@@ -149,8 +157,6 @@ def subject_left(view: DocView, start: int, cue: int) -> tuple[int, int] | None:
         return None
     return np
 
-
-PRONOUN_TO_LAST_NAMED = True
 
 ROLE_SUFFIXES = ("sprecher", "sprecherin", "chef", "chefin", "präsident", "präsidentin", "minister",
                  "ministerin", "kanzler", "kanzlerin", "vorsitzende", "vorsitzender", "leiter", "leiterin",
@@ -202,18 +208,18 @@ class Resolver:
         ents = [view.ent_of[k] for k in range(a, b) if k in view.ent_of]
         sent = view.toks[a].sent
         if b - a == 1 and view.toks[a].lower in PERSONAL_PRONOUNS:
-            before = [(ti, ent) for ti, ent in self.persons if ti < a and view.toks[ti].sent >= sent - 1]
-            if PRONOUN_TO_LAST_NAMED and before:
-                mention["name"] = self.name_of(before[-1][1]["text"])
+            # the person named last (this or the previous sentence), else the last person quoted
+            before = [ent for ti, ent in self.persons if ti < a and view.toks[ti].sent >= sent - 1]
+            if before:
+                mention["name"] = self.name_of(before[-1]["text"])
                 mention["label"] = "PER"
-                return mention
-            if last_speaker and sent - last_speaker[0] <= 3 and last_speaker[1].get("label") == "PER":
+            elif last_speaker and sent - last_speaker[0] <= 3 and last_speaker[1].get("label") == "PER":
                 mention["name"] = last_speaker[1]["name"]
                 mention["label"] = "PER"
-                return mention
-            if before:
-                mention["name"] = self.name_of(before[-1][1]["text"])
-                mention["label"] = "PER"
+            return mention
+        if b - a == 1 and view.toks[a].lower in ANAPHORIC:
+            # "Demnach ...": the adverb stands for the source quoted before
+            mention["name"] = last_speaker[1].get("name") if last_speaker else None
             return mention
         per = [x for x in ents if x["label"] == "PER"]
         if per:

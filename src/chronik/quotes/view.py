@@ -64,11 +64,8 @@ class DocView:
                 self.ent_of[b] = ent
                 b += 1
 
-    def sentence_of(self, tok: int) -> int:
-        return self.toks[tok].sent
-
     def clause(self, tok: int) -> tuple[int, int]:
-        """Token range [a, b) of the clause around `tok`, between commas, colons, dashes, quote marks."""
+        """Token range [a, b) of the clause around `tok`, between commas, semicolons, colons, dashes and brackets."""
         lo, hi = self.sent_toks[self.toks[tok].sent]
         a = tok
         while a > lo and self.toks[a - 1].text not in CLAUSE_BREAKS:
