@@ -107,6 +107,7 @@ class Pipeline:
 
 def default_pipeline(cfg: dict[str, Any]) -> Pipeline:
     """The pipeline `chronik annotate` runs, built from the configuration."""
+    from chronik.actors import ActorResolver
     from chronik.nlp import LanguageIdentifier, Segmenter
     from chronik.nlp.analyze import Analyzer
     from chronik.quotes import QuoteExtractor
@@ -115,5 +116,6 @@ def default_pipeline(cfg: dict[str, Any]) -> Pipeline:
     stages: list[Stage] = [LanguageIdentifier.from_config(cfg), Segmenter(analyzer.nlp if analyzer else None)]
     if analyzer is not None:
         stages.append(analyzer)
+    stages.append(ActorResolver.from_config(cfg))
     stages.append(QuoteExtractor())
     return Pipeline(stages)

@@ -17,7 +17,7 @@ from chronik.pipeline import default_pipeline
 from chronik.quotes import QuoteExtractor
 from chronik.quotes.lexicon import speech_verb, subjunctive
 from chronik.quotes.marks import quoted_spans
-from chronik.quotes.view import DocView
+from chronik.nlp.view import DocView
 from chronik.store import Store
 from chronik.store.queries import Filters, query
 

@@ -33,7 +33,7 @@ from chronik.quotes.speakers import (
     subject_left,
     subject_right,
 )
-from chronik.quotes.view import CLAUSE_BREAKS, END_PUNCT, DocView
+from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, DocView
 
 _INTRO = ("dass", "daß", "ob")
 CONT_GAP = 2  # a continuation may follow its quote after one sentence without reported speech

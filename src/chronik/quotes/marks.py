@@ -6,7 +6,7 @@ because ‘ doubles as an apostrophe. A quote left open is closed at the end of 
 
 from __future__ import annotations
 
-from chronik.quotes.view import DocView
+from chronik.nlp.view import DocView
 
 CLOSERS = {"„": {"“", "”", '"'}, "»": {"«"}, "«": {"»"}, '"': {'"'}, "“": {"”", "“"}}
 

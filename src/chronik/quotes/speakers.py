@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from chronik.quotes.lexicon import ANAPHORIC, DETERMINERS, PERSONAL_PRONOUNS, lemma, speech_verb
-from chronik.quotes.view import CLAUSE_BREAKS, END_PUNCT, QUOTE_CHARS, DocView
+from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, QUOTE_CHARS, DocView
 
 # Words that may stand between a cue verb and its subject ("sagte dazu Peskow", "betonte auch er").
 _ADVERBS = frozenset("""
@@ -213,25 +213,39 @@ class Resolver:
             if before:
                 mention["name"] = self.name_of(before[-1]["text"])
                 mention["label"] = "PER"
+                _adopt(mention, before[-1])
             elif last_speaker and sent - last_speaker[0] <= 3 and last_speaker[1].get("label") == "PER":
                 mention["name"] = last_speaker[1]["name"]
                 mention["label"] = "PER"
+                _adopt(mention, last_speaker[1])
             return mention
         if b - a == 1 and view.toks[a].lower in ANAPHORIC:
             # "Demnach ...": the adverb stands for the source quoted before
             mention["name"] = last_speaker[1].get("name") if last_speaker else None
+            if last_speaker:
+                _adopt(mention, last_speaker[1])
             return mention
         per = [x for x in ents if x["label"] == "PER"]
         if per:
             # "Putins Sprecher": a genitive name before the head is not the speaker
-            head_is_name = view.toks[b - 1].i in view.ent_of
+            head_is_name = (view.ent_of.get(view.toks[b - 1].i) or {}).get("label") == "PER"
             if head_is_name or not view.toks[b - 1].lower.endswith(ROLE_SUFFIXES):
                 mention["name"] = self.name_of(per[-1]["text"])
                 mention["label"] = "PER"
+                _adopt(mention, per[-1])
+                return mention
+        elif ents and ents[-1]["label"] == "NOM":
+            # a description the actor stage resolved ("der Kremlchef"); else resolved by its role below
+            _adopt(mention, ents[-1])
+            if ents[-1].get("name"):
+                mention["name"] = ents[-1]["name"]
+                mention["label"] = "PER"
                 return mention
         elif ents:
-            mention["name"] = self.base_form(_clean(ents[-1]["text"]))
-            mention["label"] = ents[-1]["label"]
+            ent = ents[-1]
+            mention["name"] = ent.get("name") or self.base_form(_clean(ent["text"]))
+            mention["label"] = ent["label"]
+            _adopt(mention, ent)
             return mention
         head = view.toks[b - 1].lower
         if head.endswith(ROLE_SUFFIXES):
@@ -243,12 +257,20 @@ class Resolver:
             if last_speaker and sent - last_speaker[0] <= 2 and last_speaker[1].get("label") in ("PER", None):
                 mention["name"] = last_speaker[1]["name"]
                 mention["label"] = "PER"
+                _adopt(mention, last_speaker[1])
                 return mention
         words = view.toks[a:b]
         if all(t.cap and t.lower not in DETERMINERS for t in words) and len(words) <= 3:
             mention["name"] = self.name_of(mention["text"])  # a name the entity model missed
             mention["label"] = None
         return mention
+
+
+def _adopt(mention: dict[str, Any], ent: dict[str, Any]) -> None:
+    """Take the country and sector the actor stage resolved for the entity a mention refers to."""
+    if ent.get("country"):
+        mention["country"] = ent["country"]
+        mention["sector"] = ent.get("sector")
 
 
 def _clean(text: str) -> str:
