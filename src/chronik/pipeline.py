@@ -108,6 +108,7 @@ class Pipeline:
 def default_pipeline(cfg: dict[str, Any]) -> Pipeline:
     """The pipeline `chronik annotate` runs, built from the configuration."""
     from chronik.actors import ActorResolver
+    from chronik.events import EventCoder
     from chronik.nlp import LanguageIdentifier, Segmenter
     from chronik.nlp.analyze import Analyzer
     from chronik.quotes import QuoteExtractor
@@ -118,4 +119,5 @@ def default_pipeline(cfg: dict[str, Any]) -> Pipeline:
         stages.append(analyzer)
     stages.append(ActorResolver.from_config(cfg))
     stages.append(QuoteExtractor())
+    stages.append(EventCoder())
     return Pipeline(stages)

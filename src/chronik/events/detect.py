@@ -1,0 +1,367 @@
+"""The event rules: a trigger in a clause, its source and target actors from German word order,
+modality, place and date; one record per event type and dyad in a document.
+
+Argument rules (no parser yet, word order and case-marked articles):
+- passive: "wurde von X kritisiert" -> X is the source, the other actor the target;
+- main clause: the actor in front of the verb is the subject, unless that slot holds an object
+  (dative/accusative article, "Seinem Amtskollegen … verlieh Putin") or an adverbial, or a person stands
+  right after the verb while a bare country stands in front ("Kasachstan … besuchte der Kremlchef");
+- coordinated actors ("Kasachstan, Tadschikistan und Kirgistan") are one group: one event per member;
+- "er"/"sie" as subject is the person named last; an event stated inside a quotation with no subject
+  of its own has the speaker as source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import simplemma
+
+from chronik.document import Document
+from chronik.events.lexicon import (CONDITIONAL, FUTURE_AUX, HYPOTHETICAL, NEGATION, NOUNS, PARTICLES, PHRASES,
+                                    VERBAL, VERBS, Trigger)
+from chronik.nlp.view import END_PUNCT, DocView
+from chronik.time import PartialDate
+from chronik.time.relative import event_date
+
+COORD = frozenset({",", "und", "sowie", "oder", "bzw.", "/"})
+OBJECT_ARTICLES = frozenset({"den", "dem", "einem", "einen", "seinem", "seinen", "ihrem", "ihren", "diesem",
+                             "diesen", "jenem"})
+ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine"}) | OBJECT_ARTICLES
+PREPOSITIONS = frozenset("in im nach aus bei mit gegen an am von vom zu zum zur über für durch um auf unter "
+                         "zwischen seit wegen trotz laut gemäß gegenüber ohne vor hinter neben".split())
+TARGET_PREPS = frozenset({"mit", "gegen", "an", "von", "vom", "gegenüber", "nach", "zu", "zum", "zur", "für"})
+LOCATIVE = frozenset({"in", "im", "bei", "nahe"})
+PASSIVE_AUX = frozenset({"wurde", "wurden", "worden", "werden", "wird"})
+AGENT_PREPS = frozenset({"von", "vom", "durch", "seitens"})
+PRONOUNS = frozenset({"er", "sie"})
+BREAKS = frozenset({";", ":", "(", ")", "–", "—"})
+SUBORDINATORS = frozenset({"dass", "ob", "weil", "da", "wenn", "falls", "nachdem", "obwohl", "während", "als",
+                           "wo", "wie", "damit", "sodass", "bevor", "der", "die", "das", "welche", "welcher"})
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    return simplemma.lemmatize(word, lang="de")
+
+
+@dataclass(slots=True)
+class Mention:
+    a: int  # first token
+    b: int  # end token (exclusive)
+    ent: dict[str, Any]
+
+    @property
+    def country(self) -> str | None:
+        return self.ent.get("country")
+
+    @property
+    def person(self) -> bool:
+        return self.ent["label"] == "PER" or (self.ent["label"] == "NOM" and self.ent.get("sector") != "MIL"
+                                              and (self.ent.get("role") or "")[:1].isupper()
+                                              and not (self.ent.get("role") or "").lower().endswith(
+                                                  ("regierung", "behörden", "ministerium", "führung")))
+
+    def actor(self, text: str) -> dict[str, Any]:
+        e = self.ent
+        return {"text": e["text"], "start": e["start"], "end": e["end"], "name": e.get("name"),
+                "country": e.get("country"), "sector": e.get("sector")}
+
+
+class EventFinder:
+    def __init__(self, doc: Document, view: DocView | None = None) -> None:
+        self.doc = doc
+        self.view = view or DocView(doc)
+        v = self.view
+        self.mentions: list[Mention] = []
+        seen: dict[int, Mention] = {}
+        for ti in sorted(v.ent_of):
+            ent = v.ent_of[ti]
+            if not ent.get("country"):
+                continue
+            m = seen.get(id(ent))
+            if m is None or m.b != ti:
+                m = Mention(ti, ti + 1, ent)
+                seen[id(ent)] = m
+                self.mentions.append(m)
+            else:
+                m.b = ti + 1
+        self.mention_at = {t: m for m in self.mentions for t in range(m.a, m.b)}
+        self.quote_of: dict[int, dict[str, Any]] = {}
+        starts = [t.start for t in v.toks]
+        for q in doc.quotes:
+            for i, s in enumerate(starts):
+                if q["start"] <= s < q["end"]:
+                    self.quote_of[i] = q
+
+    # ------------------------------------------------------------------ triggers
+
+    def triggers(self, lo: int, hi: int) -> list[tuple[int, Trigger, bool]]:
+        """(token, trigger, is_verb) in tokens [lo, hi)."""
+        v = self.view
+        out: list[tuple[int, Trigger, bool]] = []
+        words = [t.lower for t in v.toks[lo:hi]]
+        for phrase, trig in PHRASES.items():
+            n = len(phrase)
+            for k in range(len(words) - n + 1):
+                if tuple(words[k:k + n]) == phrase:
+                    out.append((lo + k + n - 1, trig, True))
+        for i in range(lo, hi):
+            t = v.toks[i]
+            if not t.word or (i in self.mention_at):
+                continue
+            if t.cap and i > lo:
+                trig = NOUNS.get(t.text) or NOUNS.get(lemma(t.text))
+                if trig:
+                    out.append((i, trig, False))
+                continue
+            lem = lemma(t.text) if t.cap is False else lemma(t.lower)
+            trig = None
+            particle = self._particle(i, hi)
+            if particle:
+                trig = VERBS.get(particle + lem)
+            trig = trig or VERBS.get(lem)
+            if trig is None and t.cap and i == lo:
+                trig = VERBS.get(lemma(t.lower))
+            if trig:
+                out.append((i, trig, True))
+        return out
+
+    def _particle(self, i: int, hi: int) -> str | None:
+        """The separated particle of a finite verb at `i`: the last particle before the clause ends."""
+        v = self.view
+        for k in range(i + 1, hi):
+            t = v.toks[k]
+            if t.text in END_PUNCT or t.text in (",", ";", ":"):
+                prev = v.toks[k - 1].lower
+                return prev if prev in PARTICLES and k - 1 > i else None
+        prev = v.toks[hi - 1].lower if hi - 1 > i else ""
+        return prev if prev in PARTICLES else None
+
+    # ------------------------------------------------------------------ clauses and groups
+
+    def window(self, i: int) -> tuple[int, int]:
+        """The clause around token `i`: commas between coordinated actors do not end it."""
+        v = self.view
+        lo, hi = v.sent_toks[v.toks[i].sent]
+
+        def coordinating(k: int) -> bool:
+            return v.toks[k].text == "," and (k - 1 in self.mention_at) and any(
+                j in self.mention_at for j in range(k + 1, min(k + 4, hi)))
+
+        a = i
+        while a > lo:
+            t = v.toks[a - 1]
+            if t.text in BREAKS or (t.text == "," and not coordinating(a - 1)):
+                break
+            a -= 1
+        b = i
+        while b < hi:
+            t = v.toks[b]
+            if t.text in BREAKS or t.text in END_PUNCT or (t.text == "," and not coordinating(b)):
+                break
+            b += 1
+        return a, b
+
+    def groups(self, a: int, b: int) -> list[list[Mention]]:
+        """Actor mentions in [a, b), coordinated ones together."""
+        v = self.view
+        out: list[list[Mention]] = []
+        last_end = -10
+        for m in self.mentions:
+            if m.a < a or m.b > b:
+                continue
+            between = [v.toks[k].lower for k in range(last_end, m.a)] if out else []
+            if out and all(w in COORD or w in ("der", "die", "das", "den", "dem") for w in between) and \
+                    any(w in COORD for w in between):
+                out[-1].append(m)
+            else:
+                out.append([m])
+            last_end = m.b
+        return out
+
+    def prep_before(self, m: Mention) -> str | None:
+        v = self.view
+        k = m.a - 1
+        lo = v.sent_toks[v.toks[m.a].sent][0]
+        while k >= lo and not v.toks[k].cap and v.toks[k].word and v.toks[k].lower not in PREPOSITIONS \
+                and v.toks[k].lower in ARTICLES:
+            k -= 1
+        if k >= lo and v.toks[k].lower in PREPOSITIONS:
+            return v.toks[k].lower
+        # an article of the mention itself ("dem tadschikischen Staatschef")
+        return None
+
+    def article(self, m: Mention) -> str:
+        t = self.view.toks[m.a]
+        return t.lower if t.lower in OBJECT_ARTICLES | {"der", "die", "das", "des", "ein", "eine"} else ""
+
+    # ------------------------------------------------------------------ arguments
+
+    def arguments(self, i: int, a: int, b: int) -> tuple[list[Mention], list[Mention], tuple[int, int]]:
+        v = self.view
+        groups = self.groups(a, b)
+        words = [t.lower for t in v.toks[a:b]]
+        passive = any(w in PASSIVE_AUX for w in words)
+        source: list[Mention] = []
+        rest: list[list[Mention]] = []
+        for g in groups:
+            prep = self.prep_before(g[0])
+            if passive and prep in AGENT_PREPS and not source:
+                source = g
+            else:
+                rest.append(g)
+        if not source:
+            free = [g for g in rest if self.prep_before(g[0]) is None and self.article(g[0]) not in OBJECT_ARTICLES
+                    and (not v.toks[g[0].b - 1].text.endswith("s") or self._nominative(g))]
+            before = [g for g in free if g[0].b <= i]
+            after = [g for g in free if g[0].a > i]
+            subj = None
+            if after and after[0][0].a - i <= 3 and (not before or self._object_front(a, before[0])
+                                                    or (after[0][0].person and not before[0][0].person)):
+                subj = after[0]
+            elif before:
+                subj = before[0]
+            elif after:
+                subj = after[0]
+            if subj is not None:
+                source = subj
+                rest = [g for g in rest if g is not subj]
+            else:
+                pron = self._pronoun_subject(a, b, i)
+                if pron is not None:
+                    source = [pron]
+        if not source and i in self.quote_of:
+            sp = self.quote_of[i].get("speaker") or {}
+            if sp.get("country"):
+                source = [Mention(-1, -1, {**sp, "label": "PER"})]
+        targets: list[Mention] = []
+        loc_span = (-1, -1)
+        for g in rest:
+            prep = self.prep_before(g[0])
+            if prep in LOCATIVE:
+                continue
+            if prep is not None and prep not in TARGET_PREPS:
+                continue
+            if source and g[0].a == source[-1].b:
+                continue  # a genitive attribute of the source ("die Regierung Österreichs")
+            targets.extend(g)
+        return source, targets, loc_span
+
+    def _nominative(self, g: list[Mention]) -> bool:
+        return self.article(g[0]) in ("der", "die", "das", "ein", "eine")
+
+    def _object_front(self, a: int, g: list[Mention]) -> bool:
+        """Does the clause open with an object or an adverbial rather than with the subject `g`?"""
+        v = self.view
+        first = v.toks[a]
+        if first.lower in OBJECT_ARTICLES:
+            return True
+        if g[0].a > a + 2 and first.lower not in ("der", "die", "das", "ein", "eine"):
+            return True
+        return False
+
+    def _pronoun_subject(self, a: int, b: int, i: int) -> Mention | None:
+        v = self.view
+        for k in range(a, b):
+            if v.toks[k].lower in PRONOUNS and v.toks[k].text in ("er", "Er", "sie", "Sie"):
+                if v.toks[k].lower == "sie" and k > a and v.toks[k - 1].lower in PREPOSITIONS:
+                    continue
+                return self._last_person(k)
+        return None
+
+    def _last_person(self, k: int) -> Mention | None:
+        v = self.view
+        sent = v.toks[k].sent
+        for m in reversed(self.mentions):
+            if m.b <= k and v.toks[m.a].sent >= sent - 2 and m.person:
+                if v.toks[m.b - 1].text.endswith("s") and m.ent["label"] == "PER" \
+                        and not (m.ent.get("name") or "").endswith("s"):
+                    continue  # a genitive ("auf Einladung Berdymuchamedows")
+                return m
+        return None
+
+    # ------------------------------------------------------------------ modality, place, date
+
+    def modality(self, i: int, a: int, b: int, trig: Trigger) -> str:
+        v = self.view
+        lo, _ = v.sent_toks[v.toks[i].sent]
+        sent_before = [t.lower for t in v.toks[lo:i]]
+        words = [t.lower for t in v.toks[a:b]]
+        if any(w in CONDITIONAL for w in sent_before) and "dann" in sent_before + words:
+            return "conditional"
+        if trig.type != "REJECT" and any(w in NEGATION for w in words):
+            return "negated"
+        if any(w in HYPOTHETICAL for w in words):
+            return "hypothetical"
+        if any(w in FUTURE_AUX for w in words):
+            return "planned"
+        return "asserted"
+
+    def location(self, a: int, b: int, targets: list[Mention], trig: Trigger) -> dict[str, Any] | None:
+        v = self.view
+        lo, hi = v.sent_toks[v.toks[a].sent]
+        for k in range(lo, hi):
+            ent = v.ent_of.get(k)
+            if ent is not None and ent.get("place") and k > lo and v.toks[k - 1].lower in LOCATIVE | {"nach"}:
+                return dict(ent["place"])
+        if trig.type == "CONSULT" and trig.mode == "visit":
+            for m in targets:
+                if m.ent["label"] == "LOC":
+                    places = [e for e in self.doc.entities if e.get("place") and e["country"] == m.country
+                              and e is not m.ent]
+                    if places:
+                        return dict(places[0]["place"])
+                    return {"name": m.ent["text"], "country": m.country}
+        return None
+
+
+def find_events(doc: Document) -> list[dict[str, Any]]:
+    finder = EventFinder(doc)
+    v = finder.view
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[Any, ...]] = set()
+    published: PartialDate | None = doc.published
+    for si, (lo, hi) in enumerate(v.sent_toks):
+        if hi <= lo:
+            continue
+        for i, trig, _is_verb in sorted(finder.triggers(lo, hi), key=lambda x: x[0]):
+            a, b = finder.window(i)
+            t = trig
+            if trig.type == "ASSAULT" and trig.mode == "attack" and \
+                    any(v.toks[k].lower in VERBAL for k in range(a, b)):
+                t = Trigger("ACCUSE", "criticise", "111")
+            source, targets, _ = finder.arguments(i, a, b)
+            if not source or not targets:
+                continue
+            s_start, s_end = v.sentences[si]
+            modality = finder.modality(i, a, b, t)
+            loc = finder.location(a, b, targets, t)
+            date = event_date(doc.text[s_start:s_end], published)
+            srcs = [m.actor(doc.text) for m in source]
+            tgts = [m.actor(doc.text) for m in targets
+                    if m.country and not any(m.country == s["country"] and m.ent.get("name") == s["name"]
+                                             for s in srcs)]
+            tgts = [x for x in tgts if not any(x["country"] == s["country"] for s in srcs)
+                    or x["country"] in ("EU", "UN", "IAEA", "NATO", "AU")]
+            if not tgts:
+                continue
+            key = (t.type, tuple((s["country"], s["name"]) for s in srcs),
+                   tuple((x["country"], x["name"]) for x in tgts))
+            if key in seen:
+                continue
+            seen.add(key)
+            tok = v.toks[i]
+            out.append({
+                "type": t.type, "mode": t.mode, "cameo": t.cameo,
+                "trigger": {"start": tok.start, "end": tok.end, "text": tok.text},
+                "sentence": [s_start, s_end],
+                "source": srcs, "target": tgts,
+                "location": loc, "date": date.value if date else None,
+                "date_precision": date.precision if date else None,
+                "modality": modality,
+                "evidence": doc.text[s_start:s_end],
+            })
+    return out
