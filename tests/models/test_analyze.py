@@ -44,7 +44,7 @@ def config_with(path) -> dict:
 
 def test_analyze_loads_a_model_from_a_path(tiny_model):
     pipeline = default_pipeline(config_with(tiny_model))
-    assert pipeline.names == ["language", "segment", "analyze", "actors", "quotes"]
+    assert pipeline.names == ["language", "segment", "analyze", "actors", "quotes", "events"]
     doc = pipeline.process(Document(text="Die Ministerin Anna Schmidt besuchte Riga. Sie blieb dort."))
     assert isinstance(doc, Document)
     ents = {(e["text"], e["label"]) for e in doc.entities}

@@ -157,8 +157,9 @@ class DocumentActors:
         k = b
         if k < hi and view.toks[k].lower in GENITIVE_ARTICLES | POSSESSIVE_PREPS:
             k += 1
-        while k < hi and not view.toks[k].cap and view.toks[k].word:
-            k += 1  # adjectives in between
+            while k < hi and not view.toks[k].cap and view.toks[k].word and \
+                    view.toks[k].lower.endswith(("e", "en", "er", "es", "em")):
+                k += 1  # adjectives in between
         if k < hi and view.toks[k].cap:
             hit = self.kb.name(view.toks[k].text)
             ent = view.ent_of.get(k)

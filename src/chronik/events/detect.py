@@ -19,6 +19,7 @@ from typing import Any
 
 import simplemma
 
+from chronik.actors.resolve import role_of
 from chronik.document import Document
 from chronik.events.lexicon import (CONDITIONAL, FUTURE_AUX, HYPOTHETICAL, NEGATION, NOUNS, PARTICLES, PHRASES,
                                     VERBAL, VERBS, Trigger)
@@ -88,6 +89,11 @@ class EventFinder:
                 self.mentions.append(m)
             else:
                 m.b = ti + 1
+        # a country adjective right before another actor belongs to it ("die deutsche Bundeskanzlerin Merkel")
+        self.mentions = [m for k, m in enumerate(self.mentions)
+                         if not (m.ent["label"] != "NOM" and (v.toks[m.a].text[:1].islower() or m.ent["label"] == "MISC"
+                                 and v.toks[m.a].text.lower().endswith(("isch", "ische", "ischen", "ischer"))))
+                         or not any(n.a - m.b <= 2 for n in self.mentions[k + 1:k + 2])]
         self.mention_at = {t: m for m in self.mentions for t in range(m.a, m.b)}
         self.quote_of: dict[int, dict[str, Any]] = {}
         starts = [t.start for t in v.toks]
@@ -186,9 +192,14 @@ class EventFinder:
         v = self.view
         k = m.a - 1
         lo = v.sent_toks[v.toks[m.a].sent][0]
-        while k >= lo and not v.toks[k].cap and v.toks[k].word and v.toks[k].lower not in PREPOSITIONS \
-                and v.toks[k].lower in ARTICLES:
+        steps = 0
+        while k >= lo and steps < 5 and v.toks[k].word and v.toks[k].lower not in PREPOSITIONS and (
+                v.toks[k].lower in ARTICLES or (not v.toks[k].cap and v.toks[k].lower.endswith(("e", "en", "er", "em"))
+                                                and k > lo and v.toks[k - 1].lower in ARTICLES | PREPOSITIONS)
+                or (v.toks[k].cap and role_of(v.toks[k].text) is not None and k > lo
+                    and not v.toks[k - 1].cap)):
             k -= 1
+            steps += 1
         if k >= lo and v.toks[k].lower in PREPOSITIONS:
             return v.toks[k].lower
         # an article of the mention itself ("dem tadschikischen Staatschef")
@@ -219,14 +230,23 @@ class EventFinder:
             before = [g for g in free if g[0].b <= i]
             after = [g for g in free if g[0].a > i]
             subj = None
-            if after and after[0][0].a - i <= 3 and (not before or self._object_front(a, before[0])
+            pron_after = next((k for k in range(i + 1, min(i + 3, b)) if v.toks[k].text in ("er", "sie")), None)
+            if pron_after is not None and (not after or after[0][0].a > pron_after):
+                pm = self._last_person(a)
+                if pm is not None:
+                    source = [pm]
+            if source:
+                pass
+            elif after and after[0][0].a - i <= 3 and (not before or self._object_front(a, before[0])
                                                     or (after[0][0].person and not before[0][0].person)):
                 subj = after[0]
             elif before:
                 subj = before[0]
             elif after:
                 subj = after[0]
-            if subj is not None:
+            if source:
+                pass
+            elif subj is not None:
                 source = subj
                 rest = [g for g in rest if g is not subj]
             else:
@@ -248,6 +268,10 @@ class EventFinder:
             if source and g[0].a == source[-1].b:
                 continue  # a genitive attribute of the source ("die Regierung Österreichs")
             targets.extend(g)
+        if not targets and source:
+            # "ein Ende der Rekrutierung im Sudan": a country named as the scene is the target when nothing else is
+            targets = [m for g in rest if self.prep_before(g[0]) in LOCATIVE for m in g
+                       if m.ent["label"] == "LOC" and not m.ent.get("place")][:1]
         return source, targets, loc_span
 
     def _nominative(self, g: list[Mention]) -> bool:
@@ -269,7 +293,7 @@ class EventFinder:
             if v.toks[k].lower in PRONOUNS and v.toks[k].text in ("er", "Er", "sie", "Sie"):
                 if v.toks[k].lower == "sie" and k > a and v.toks[k - 1].lower in PREPOSITIONS:
                     continue
-                return self._last_person(k)
+                return self._last_person(a)
         return None
 
     def _last_person(self, k: int) -> Mention | None:
