@@ -13,11 +13,11 @@ import pytest
 from chronik.config import load_config
 from chronik.document import Document
 from chronik.nlp import Segmenter
+from chronik.nlp.view import DocView
 from chronik.pipeline import default_pipeline
 from chronik.quotes import QuoteExtractor
 from chronik.quotes.lexicon import speech_verb, subjunctive
 from chronik.quotes.marks import quoted_spans
-from chronik.nlp.view import DocView
 from chronik.store import Store
 from chronik.store.queries import Filters, query
 

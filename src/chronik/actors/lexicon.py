@@ -49,17 +49,19 @@ ADJECTIVES: dict[str, tuple[str, ...]] = {
     "TKM": ("turkmenisch",), "UGA": ("ugandisch",), "UKR": ("ukrainisch",), "HUN": ("ungarisch",),
     "URY": ("uruguayisch",), "USA": ("amerikanisch", "us-amerikanisch", "nordamerikanisch"),
     "UZB": ("usbekisch",), "VEN": ("venezolanisch",), "ARE": ("emiratisch",), "VNM": ("vietnamesisch",),
-    "CYP": ("zypriotisch",), "CAF": ("zentralafrikanisch",), "SLE": ("sierra-leonisch",), "CYM": (),
+    "CYP": ("zypriotisch",), "CAF": ("zentralafrikanisch",), "SLE": ("sierra-leonisch",),
 }
 
 # Names the CLDR list lacks: older or colloquial forms, short forms, and capitals used for governments.
 EXTRA_NAMES: dict[str, tuple[str, ...]] = {
-    "KGZ": ("Kirgistan", "Kirgisien"), "USA": ("USA", "Vereinigte Staaten von Amerika", "Amerika", "US"),
-    "GBR": ("Großbritannien", "England", "UK"), "BLR": ("Weißrussland",), "COD": ("Kongo", "DR Kongo", "Demokratische Republik Kongo"),
+    "KGZ": ("Kirgistan", "Kirgisien"),
+    "USA": ("USA", "Vereinigte Staaten von Amerika", "Vereinigten Staaten", "Amerika", "US"),
+    "GBR": ("Großbritannien", "England", "UK"), "BLR": ("Weißrussland",),
+    "COD": ("Kongo", "DR Kongo", "Demokratische Republik Kongo"),
     "COG": ("Republik Kongo",), "PSE": ("Palästina", "Palästinensergebiete", "Gazastreifen", "Westjordanland"),
     "NLD": ("Holland",), "MKD": ("Mazedonien",), "CZE": ("Tschechische Republik",), "RUS": ("Russische Föderation",),
     "DEU": ("Bundesrepublik", "Bundesrepublik Deutschland", "BRD"), "KOR": ("Korea",), "MMR": ("Birma", "Burma"),
-    "CIV": ("Elfenbeinküste",), "VAT": ("Vatikan",), "IRN": ("Persien",), "MDA": ("Moldawien",),
+    "CIV": ("Elfenbeinküste",), "VAT": ("Vatikan",), "IRN": ("Persien",), "MDA": ("Moldawien", "Moldau", "Moldova"),
     "TLS": ("Osttimor",), "ARE": ("VAE", "Emirate"), "CHE": ("Schweiz",), "SWZ": ("Swasiland",),
 }
 

@@ -97,7 +97,8 @@ class DocumentActors:
         k = a - 1
         while k >= lo and k >= a - 6:
             t = view.toks[k]
-            if t.text in CLAUSE_BREAKS or t.text in END_PUNCT or (k in view.ent_of and view.ent_of[k]["label"] == "PER"):
+            if t.text in CLAUSE_BREAKS or t.text in END_PUNCT or \
+                    (k in view.ent_of and view.ent_of[k]["label"] == "PER"):
                 break
             if t.cap or t.lower not in DETERMINERS:
                 r = role_of(t.text) if t.cap else None
@@ -172,7 +173,7 @@ class DocumentActors:
     # ------------------------------------------------------------------ resolution
 
     def resolve(self) -> None:
-        doc, kb, view = self.doc, self.kb, self.view
+        doc, kb = self.doc, self.kb
         self._add_lexicon_names()
         for ent in doc.entities:
             if ent["label"] == "PER":

@@ -21,8 +21,18 @@ import simplemma
 
 from chronik.actors.resolve import role_of
 from chronik.document import Document
-from chronik.events.lexicon import (CONDITIONAL, FUTURE_AUX, HYPOTHETICAL, NEGATION, NOUNS, PARTICLES, PHRASES,
-                                    VERBAL, VERBS, Trigger)
+from chronik.events.lexicon import (
+    CONDITIONAL,
+    FUTURE_AUX,
+    HYPOTHETICAL,
+    NEGATION,
+    NOUNS,
+    PARTICLES,
+    PHRASES,
+    VERBAL,
+    VERBS,
+    Trigger,
+)
 from chronik.nlp.view import END_PUNCT, DocView
 from chronik.time import PartialDate
 from chronik.time.relative import event_date
@@ -33,7 +43,7 @@ OBJECT_ARTICLES = frozenset({"den", "dem", "einem", "einen", "seinem", "seinen",
 ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine"}) | OBJECT_ARTICLES
 PREPOSITIONS = frozenset("in im nach aus bei mit gegen an am von vom zu zum zur über für durch um auf unter "
                          "zwischen seit wegen trotz laut gemäß gegenüber ohne vor hinter neben".split())
-TARGET_PREPS = frozenset({"mit", "gegen", "an", "von", "vom", "gegenüber", "nach", "zu", "zum", "zur", "für"})
+TARGET_PREPS = frozenset({"mit", "gegen", "an", "von", "vom", "gegenüber", "nach", "zu", "zum", "zur", "für", "aus"})
 LOCATIVE = frozenset({"in", "im", "bei", "nahe"})
 PASSIVE_AUX = frozenset({"wurde", "wurden", "worden", "werden", "wird"})
 AGENT_PREPS = frozenset({"von", "vom", "durch", "seitens"})
@@ -90,10 +100,13 @@ class EventFinder:
             else:
                 m.b = ti + 1
         # a country adjective right before another actor belongs to it ("die deutsche Bundeskanzlerin Merkel")
+        def adjective(m: Mention) -> bool:
+            first = v.toks[m.a].text
+            return m.ent["label"] != "NOM" and (first[:1].islower() or (
+                m.ent["label"] == "MISC" and first.lower().endswith(("isch", "ische", "ischen", "ischer"))))
+
         self.mentions = [m for k, m in enumerate(self.mentions)
-                         if not (m.ent["label"] != "NOM" and (v.toks[m.a].text[:1].islower() or m.ent["label"] == "MISC"
-                                 and v.toks[m.a].text.lower().endswith(("isch", "ische", "ischen", "ischer"))))
-                         or not any(n.a - m.b <= 2 for n in self.mentions[k + 1:k + 2])]
+                         if not adjective(m) or not any(n.a - m.b <= 2 for n in self.mentions[k + 1:k + 2])]
         self.mention_at = {t: m for m in self.mentions for t in range(m.a, m.b)}
         self.quote_of: dict[int, dict[str, Any]] = {}
         starts = [t.start for t in v.toks]
@@ -109,22 +122,22 @@ class EventFinder:
         v = self.view
         out: list[tuple[int, Trigger, bool]] = []
         words = [t.lower for t in v.toks[lo:hi]]
-        for phrase, trig in PHRASES.items():
+        for phrase, fixed in PHRASES.items():
             n = len(phrase)
             for k in range(len(words) - n + 1):
                 if tuple(words[k:k + n]) == phrase:
-                    out.append((lo + k + n - 1, trig, True))
+                    out.append((lo + k + n - 1, fixed, True))
         for i in range(lo, hi):
             t = v.toks[i]
             if not t.word or (i in self.mention_at):
                 continue
             if t.cap and i > lo:
-                trig = NOUNS.get(t.text) or NOUNS.get(lemma(t.text))
-                if trig:
-                    out.append((i, trig, False))
+                noun = NOUNS.get(t.text) or NOUNS.get(lemma(t.text))
+                if noun:
+                    out.append((i, noun, False))
                 continue
             lem = lemma(t.text) if t.cap is False else lemma(t.lower)
-            trig = None
+            trig: Trigger | None = None
             particle = self._particle(i, hi)
             if particle:
                 trig = VERBS.get(particle + lem)
@@ -265,7 +278,7 @@ class EventFinder:
                 continue
             if prep is not None and prep not in TARGET_PREPS:
                 continue
-            if source and g[0].a == source[-1].b:
+            if source and g[0].a == source[-1].b and self.view.toks[g[0].b - 1].text.endswith("s"):
                 continue  # a genitive attribute of the source ("die Regierung Österreichs")
             targets.extend(g)
         if not targets and source:
@@ -283,9 +296,7 @@ class EventFinder:
         first = v.toks[a]
         if first.lower in OBJECT_ARTICLES:
             return True
-        if g[0].a > a + 2 and first.lower not in ("der", "die", "das", "ein", "eine"):
-            return True
-        return False
+        return g[0].a > a + 2 and first.lower not in ("der", "die", "das", "ein", "eine")
 
     def _pronoun_subject(self, a: int, b: int, i: int) -> Mention | None:
         v = self.view

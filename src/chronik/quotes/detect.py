@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from chronik.document import Document
+from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, DocView
 from chronik.quotes.lexicon import (
     ANAPHORIC,
     DETERMINERS,
@@ -33,7 +34,6 @@ from chronik.quotes.speakers import (
     subject_left,
     subject_right,
 )
-from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, DocView
 
 _INTRO = ("dass", "daß", "ob")
 CONT_GAP = 2  # a continuation may follow its quote after one sentence without reported speech

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from chronik.quotes.lexicon import ANAPHORIC, DETERMINERS, PERSONAL_PRONOUNS, lemma, speech_verb
 from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, QUOTE_CHARS, DocView
+from chronik.quotes.lexicon import ANAPHORIC, DETERMINERS, PERSONAL_PRONOUNS, lemma, speech_verb
 
 # Words that may stand between a cue verb and its subject ("sagte dazu Peskow", "betonte auch er").
 _ADVERBS = frozenset("""
