@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from chronik.actors.lexicon import ADJECTIVES, EXTRA_NAMES, LEADER_ROLES, ORGANISATIONS, PREFIXES
+from chronik.actors.lexicon import ADJECTIVES, EXTRA_NAMES, ORGANISATIONS, PREFIXES
 from chronik.time import PartialDate
 
 DEFAULT_KB = Path(__file__).with_name("data") / "kb.json.gz"
@@ -193,23 +193,10 @@ class ActorKB:
                                          None, "person"))
         return best[1] if best else None
 
-    def leader(self, country: str, when: PartialDate | None) -> list[str]:
-        """Names of office holders (GOV) of `country` at `when` — candidates for "der Präsident"."""
-        out = []
-        for entries in self.persons.values():
-            for full, _, roles in entries:
-                if any(r[0] == country and r[1] == "GOV" and when and _during(when, r[2], r[3]) for r in roles):
-                    out.append(full)
-        return sorted(set(out))
-
 
 def _during(when: PartialDate, start: str | None, end: str | None) -> bool:
     lo, hi = when.first_day.isoformat(), when.last_day.isoformat()
     return (start is None or start <= hi) and (end is None or end >= lo)
-
-
-def is_leader_role(word: str) -> bool:
-    return word.lower() in LEADER_ROLES
 
 
 @lru_cache(maxsize=4)

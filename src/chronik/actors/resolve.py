@@ -59,6 +59,7 @@ class DocumentActors:
         self.kb = kb
         self.view = view or DocView(doc)
         self.when = doc.published
+        self.persons: list[tuple[int, dict[str, Any]]] = []  # (first token, entity), filled by _resolve_persons
 
     # ------------------------------------------------------------------ context words
 
@@ -322,14 +323,14 @@ class DocumentActors:
                 ent.update(country=r["country"], sector=r.get("sector"), kb=r.get("kb"))
                 if r.get("role"):
                     ent.setdefault("role", r["role"])
-        self._persons = [(ti, ent) for ti, ent in persons]
+        self.persons = persons
 
     def _likely_leader(self, code: str | None) -> dict[str, Any] | None:
         """The person of country `code` the document names most often among those the knowledge base
         knows as office holders — the likely referent of "der Kremlchef", "der Präsident"."""
         counts: dict[str, int] = {}
         first: dict[str, dict[str, Any]] = {}
-        for _, ent in getattr(self, "_persons", []):
+        for _, ent in self.persons:
             if code and ent.get("country") == code and ent.get("kb"):
                 counts[ent["name"]] = counts.get(ent["name"], 0) + 1
                 first.setdefault(ent["name"], ent)
@@ -341,7 +342,7 @@ class DocumentActors:
         view, doc = self.view, self.doc
         added = []
         roles_seen: list[tuple[int, str, dict[str, Any]]] = []  # (token, role lower, person entity)
-        for ti, ent in getattr(self, "_persons", []):
+        for ti, ent in self.persons:
             if ent.get("role"):
                 roles_seen.append((ti, ent["role"].lower(), ent))
         for i, t in enumerate(view.toks):

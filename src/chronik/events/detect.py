@@ -13,11 +13,9 @@ Argument rules (no parser yet, word order and case-marked articles):
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
-
-import simplemma
 
 from chronik.actors.resolve import role_of
 from chronik.document import Document
@@ -33,10 +31,13 @@ from chronik.events.lexicon import (
     VERBS,
     Trigger,
 )
+from chronik.nlp.lemmas import lemma
 from chronik.nlp.view import END_PUNCT, DocView
 from chronik.time import PartialDate
 from chronik.time.relative import event_date
 
+# Verbs that a particle completes ("lehnen" for "lehnten … ab"): only these look for a split particle.
+SPLIT_BASES = frozenset(v[len(p):] for v in VERBS for p in PARTICLES if v.startswith(p) and len(v) > len(p) + 3)
 COORD = frozenset({",", "und", "sowie", "oder", "bzw.", "/"})
 OBJECT_ARTICLES = frozenset({"den", "dem", "einem", "einen", "seinem", "seinen", "ihrem", "ihren", "diesem",
                              "diesen", "jenem"})
@@ -51,11 +52,6 @@ PRONOUNS = frozenset({"er", "sie"})
 BREAKS = frozenset({";", ":", "(", ")", "–", "—"})
 SUBORDINATORS = frozenset({"dass", "ob", "weil", "da", "wenn", "falls", "nachdem", "obwohl", "während", "als",
                            "wo", "wie", "damit", "sodass", "bevor", "der", "die", "das", "welche", "welcher"})
-
-
-@lru_cache(maxsize=65536)
-def lemma(word: str) -> str:
-    return simplemma.lemmatize(word, lang="de")
 
 
 @dataclass(slots=True)
@@ -75,7 +71,7 @@ class Mention:
                                               and not (self.ent.get("role") or "").lower().endswith(
                                                   ("regierung", "behörden", "ministerium", "führung")))
 
-    def actor(self, text: str) -> dict[str, Any]:
+    def actor(self) -> dict[str, Any]:
         e = self.ent
         return {"text": e["text"], "start": e["start"], "end": e["end"], "name": e.get("name"),
                 "country": e.get("country"), "sector": e.get("sector")}
@@ -111,22 +107,21 @@ class EventFinder:
         self.quote_of: dict[int, dict[str, Any]] = {}
         starts = [t.start for t in v.toks]
         for q in doc.quotes:
-            for i, s in enumerate(starts):
-                if q["start"] <= s < q["end"]:
-                    self.quote_of[i] = q
+            for i in range(bisect.bisect_left(starts, q["start"]), bisect.bisect_left(starts, q["end"])):
+                self.quote_of[i] = q
 
     # ------------------------------------------------------------------ triggers
 
-    def triggers(self, lo: int, hi: int) -> list[tuple[int, Trigger, bool]]:
-        """(token, trigger, is_verb) in tokens [lo, hi)."""
+    def triggers(self, lo: int, hi: int) -> list[tuple[int, Trigger]]:
+        """(token, trigger) in tokens [lo, hi)."""
         v = self.view
-        out: list[tuple[int, Trigger, bool]] = []
+        out: list[tuple[int, Trigger]] = []
         words = [t.lower for t in v.toks[lo:hi]]
         for phrase, fixed in PHRASES.items():
             n = len(phrase)
             for k in range(len(words) - n + 1):
                 if tuple(words[k:k + n]) == phrase:
-                    out.append((lo + k + n - 1, fixed, True))
+                    out.append((lo + k + n - 1, fixed))
         for i in range(lo, hi):
             t = v.toks[i]
             if not t.word or (i in self.mention_at):
@@ -134,18 +129,18 @@ class EventFinder:
             if t.cap and i > lo:
                 noun = NOUNS.get(t.text) or NOUNS.get(lemma(t.text))
                 if noun:
-                    out.append((i, noun, False))
+                    out.append((i, noun))
                 continue
             lem = lemma(t.text) if t.cap is False else lemma(t.lower)
             trig: Trigger | None = None
-            particle = self._particle(i, hi)
+            particle = self._particle(i, hi) if lem in SPLIT_BASES else None
             if particle:
                 trig = VERBS.get(particle + lem)
             trig = trig or VERBS.get(lem)
             if trig is None and t.cap and i == lo:
                 trig = VERBS.get(lemma(t.lower))
             if trig:
-                out.append((i, trig, True))
+                out.append((i, trig))
         return out
 
     def _particle(self, i: int, hi: int) -> str | None:
@@ -224,7 +219,7 @@ class EventFinder:
 
     # ------------------------------------------------------------------ arguments
 
-    def arguments(self, i: int, a: int, b: int) -> tuple[list[Mention], list[Mention], tuple[int, int]]:
+    def arguments(self, i: int, a: int, b: int) -> tuple[list[Mention], list[Mention]]:
         v = self.view
         groups = self.groups(a, b)
         words = [t.lower for t in v.toks[a:b]]
@@ -271,7 +266,6 @@ class EventFinder:
             if sp.get("country"):
                 source = [Mention(-1, -1, {**sp, "label": "PER"})]
         targets: list[Mention] = []
-        loc_span = (-1, -1)
         for g in rest:
             prep = self.prep_before(g[0])
             if prep in LOCATIVE:
@@ -285,7 +279,7 @@ class EventFinder:
             # "ein Ende der Rekrutierung im Sudan": a country named as the scene is the target when nothing else is
             targets = [m for g in rest if self.prep_before(g[0]) in LOCATIVE for m in g
                        if m.ent["label"] == "LOC" and not m.ent.get("place")][:1]
-        return source, targets, loc_span
+        return source, targets
 
     def _nominative(self, g: list[Mention]) -> bool:
         return self.article(g[0]) in ("der", "die", "das", "ein", "eine")
@@ -362,21 +356,21 @@ def find_events(doc: Document) -> list[dict[str, Any]]:
     for si, (lo, hi) in enumerate(v.sent_toks):
         if hi <= lo:
             continue
-        for i, trig, _is_verb in sorted(finder.triggers(lo, hi), key=lambda x: x[0]):
+        for i, trig in sorted(finder.triggers(lo, hi), key=lambda x: x[0]):
             a, b = finder.window(i)
             t = trig
             if trig.type == "ASSAULT" and trig.mode == "attack" and \
                     any(v.toks[k].lower in VERBAL for k in range(a, b)):
                 t = Trigger("ACCUSE", "criticise", "111")
-            source, targets, _ = finder.arguments(i, a, b)
+            source, targets = finder.arguments(i, a, b)
             if not source or not targets:
                 continue
             s_start, s_end = v.sentences[si]
             modality = finder.modality(i, a, b, t)
             loc = finder.location(a, b, targets, t)
             date = event_date(doc.text[s_start:s_end], published)
-            srcs = [m.actor(doc.text) for m in source]
-            tgts = [m.actor(doc.text) for m in targets
+            srcs = [m.actor() for m in source]
+            tgts = [m.actor() for m in targets
                     if m.country and not any(m.country == s["country"] and m.ent.get("name") == s["name"]
                                              for s in srcs)]
             tgts = [x for x in tgts if not any(x["country"] == s["country"] for s in srcs)

@@ -48,7 +48,7 @@ VERBS: dict[str, Trigger] = {
     **_t("ACCUSE", "accuse", "112", "vorwerfen beschuldigen bezichtigen anklagen beschweren"),
     **_t("REJECT", "reject", "120", "ablehnen zurückweisen verwerfen blockieren"),
     **_t("REJECT", "refuse", "120", "verweigern"),
-    **_t("REJECT", "deny", "120", "dementieren bestreiten abstreiten widersprechen abstreiten"),
+    **_t("REJECT", "deny", "120", "dementieren bestreiten abstreiten widersprechen"),
     **_t("THREATEN", "threaten", "130", "drohen androhen"),
     **_t("PROTEST", "demonstrate", "141", "demonstrieren protestieren streiken"),
     **_t("SANCTION", "sanction", "163", "sanktionieren boykottieren"),

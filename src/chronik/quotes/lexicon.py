@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import simplemma
+from chronik.nlp.lemmas import lemma
 
 # Reporting verbs, as lemmas. A particle verb is listed joined ("mitteilen"); its split form
 # ("teilte ... mit") is found through SEPARABLE below.
@@ -99,11 +99,6 @@ _NOT_VERBS = frozenset("""
 alle eine keine meine deine seine ihre unsere eure diese jene welche manche solche gerne ohne bitte ende
 beide viele wenige
 """.split())
-
-
-@lru_cache(maxsize=65536)
-def lemma(word: str) -> str:
-    return simplemma.lemmatize(word, lang="de")
 
 
 @lru_cache(maxsize=65536)
