@@ -38,8 +38,12 @@ def main() -> None:
             hit = [p for p in preds if p["sentence"][0] < span[1] and span[0] < p["sentence"][1]
                    and p["type"] in e["type"]]
             mark = "ok " if hit else ("opt" if e.get("optional") else "MISS")
+            where = ""
+            if hit and e.get("location"):
+                got = [(p.get("location") or {}).get("name") for p in hit]
+                where = f" LOC gold={e['location']} pred={got}"
             if mark != "opt":
-                print(f"  {mark} {e['type']} {e.get('source')} -> {e.get('target')} | {e['evidence'][:90]}")
+                print(f"  {mark} {e['type']} {e.get('source')} -> {e.get('target')}{where} | {e['evidence'][:90]}")
         for p in preds:
             print(f"  PRED {p['type']} {p['trigger']['text']} "
                   f"{[(s['text'], s['country']) for s in p['source']]} -> "

@@ -103,6 +103,39 @@ def test_place_of_a_visit_and_dates_against_the_publication_day() -> None:
     assert visit["date"] == "2021-06-14"  # the Monday before Wednesday 16 June
 
 
+def test_coordinated_visits_each_get_the_place_in_their_country() -> None:
+    doc = annotate("Ghana, Togo und Benin besuchte der nigerianische Präsident. Die Gespräche in Accra, Lomé "
+                   "und Cotonou galten dem Handel.", places=("Accra", "Lomé", "Cotonou"))
+    where = {e["target"][0]["country"]: e["location"] for e in doc.events if e["mode"] == "visit"}
+    assert {k: v["name"] for k, v in where.items()} == {"GHA": "Accra", "TGO": "Lomé", "BEN": "Cotonou"}
+    assert all(v["basis"] == "visit" for v in where.values())
+
+
+def test_place_in_the_sentence_wins_and_is_written_as_in_the_text() -> None:
+    doc = annotate("Bei einem Treffen in der Nähe der Ortschaft Kalvo kritisierte Serbien Kroatien.",
+                   places=("Kalvo",))
+    ev = next(e for e in doc.events if e["type"] == "ACCUSE")
+    assert ev["location"]["name"] == "Kalvo" and ev["location"]["basis"] == "sentence"
+
+
+def test_the_scene_set_earlier_in_the_article_carries_over() -> None:
+    text = ("Auf der Konferenz in Oslo trafen sich Diplomaten vieler Staaten. Serbien kritisierte dort Kroatien. "
+            "Später lobte Polen Litauen.")
+    doc = annotate(text, places=("Oslo",))
+    by_type = {e["type"]: e for e in doc.events}
+    assert by_type["ACCUSE"]["location"]["name"] == "Oslo"
+    assert by_type["ACCUSE"]["location"]["basis"] == "article"
+    # the scene is the latest sentence that named places; of several, the one in a country of the dyad
+    doc = annotate("Die Gespräche in Vilnius und Riga dauerten lange. Danach lobte Polen Litauen.",
+                   places=("Vilnius", "Riga"))
+    assert doc.events[0]["location"]["name"] == "Vilnius"
+
+
+def test_a_country_after_auf_is_no_scene_and_no_place_gives_no_location() -> None:
+    doc = annotate("Serbien übte Druck auf Kroatien aus. Polen lobte Litauen.")
+    assert all(e["location"] is None for e in doc.events), doc.events
+
+
 def test_event_dates_keep_their_precision() -> None:
     pub = parse_date("2006-08-23")
     assert event_date("am 19. Juni dieses Jahres", pub).value == "2006-06-19"

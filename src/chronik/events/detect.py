@@ -31,6 +31,7 @@ from chronik.events.lexicon import (
     VERBS,
     Trigger,
 )
+from chronik.events.location import Scenes
 from chronik.nlp.lemmas import lemma
 from chronik.nlp.view import END_PUNCT, DocView
 from chronik.time import PartialDate
@@ -329,27 +330,11 @@ class EventFinder:
             return "planned"
         return "asserted"
 
-    def location(self, a: int, b: int, targets: list[Mention], trig: Trigger) -> dict[str, Any] | None:
-        v = self.view
-        lo, hi = v.sent_toks[v.toks[a].sent]
-        for k in range(lo, hi):
-            ent = v.ent_of.get(k)
-            if ent is not None and ent.get("place") and k > lo and v.toks[k - 1].lower in LOCATIVE | {"nach"}:
-                return dict(ent["place"])
-        if trig.type == "CONSULT" and trig.mode == "visit":
-            for m in targets:
-                if m.ent["label"] == "LOC":
-                    places = [e for e in self.doc.entities if e.get("place") and e["country"] == m.country
-                              and e is not m.ent]
-                    if places:
-                        return dict(places[0]["place"])
-                    return {"name": m.ent["text"], "country": m.country}
-        return None
-
 
 def find_events(doc: Document) -> list[dict[str, Any]]:
     finder = EventFinder(doc)
     v = finder.view
+    scenes = Scenes(v)
     out: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     published: PartialDate | None = doc.published
@@ -367,30 +352,31 @@ def find_events(doc: Document) -> list[dict[str, Any]]:
                 continue
             s_start, s_end = v.sentences[si]
             modality = finder.modality(i, a, b, t)
-            loc = finder.location(a, b, targets, t)
             date = event_date(doc.text[s_start:s_end], published)
-            srcs = [m.actor() for m in source]
-            tgts = [m.actor() for m in targets
-                    if m.country and not any(m.country == s["country"] and m.ent.get("name") == s["name"]
-                                             for s in srcs)]
-            tgts = [x for x in tgts if not any(x["country"] == s["country"] for s in srcs)
-                    or x["country"] in ("EU", "UN", "IAEA", "NATO", "AU")]
-            if not tgts:
-                continue
-            key = (t.type, tuple((s["country"], s["name"]) for s in srcs),
-                   tuple((x["country"], x["name"]) for x in tgts))
-            if key in seen:
-                continue
-            seen.add(key)
+            tgts = [m for m in targets
+                    if m.country and not any(m.country == s.country and m.ent.get("name") == s.ent.get("name")
+                                             for s in source)]
+            tgts = [m for m in tgts if not any(m.country == s.country for s in source)
+                    or m.country in ("EU", "UN", "IAEA", "NATO", "AU")]
             tok = v.toks[i]
-            out.append({
-                "type": t.type, "mode": t.mode, "cameo": t.cameo,
-                "trigger": {"start": tok.start, "end": tok.end, "text": tok.text},
-                "sentence": [s_start, s_end],
-                "source": srcs, "target": tgts,
-                "location": loc, "date": date.value if date else None,
-                "date_precision": date.precision if date else None,
-                "modality": modality,
-                "evidence": doc.text[s_start:s_end],
-            })
+            for src in source:
+                for tgt in tgts:
+                    s_act, t_act = src.actor(), tgt.actor()
+                    key = (t.type, s_act["country"], s_act["name"], t_act["country"], t_act["name"])
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    visit = tgt.ent if t.type == "CONSULT" and t.mode == "visit" and tgt.ent["label"] == "LOC" \
+                        else None
+                    loc = scenes.locate(i, [tgt.country, src.country], visit, doc.entities)
+                    out.append({
+                        "type": t.type, "mode": t.mode, "cameo": t.cameo,
+                        "trigger": {"start": tok.start, "end": tok.end, "text": tok.text},
+                        "sentence": [s_start, s_end],
+                        "source": [s_act], "target": [t_act],
+                        "location": loc, "date": date.value if date else None,
+                        "date_precision": date.precision if date else None,
+                        "modality": modality,
+                        "evidence": doc.text[s_start:s_end],
+                    })
     return out
