@@ -151,3 +151,28 @@ def test_cli_process_store_failure_is_a_rejection_not_a_crash(corpus, tmp_path, 
     assert r.exit_code == 3 and "1 new" in r.stderr and "R500" in r.stderr
     r = run("query", "failures", "--db", db, "--format", "jsonl")
     assert [json.loads(line)["code"] for line in r.stdout.splitlines()] == ["R500"]
+
+
+EVENTS_ARTICLE = """date 2024-09-12
+
+Der estnische Präsident besuchte am Dienstag Finnland. In Helsinki kritisierte Estland Russland wegen der \
+Störung von Navigationssignalen über der Ostsee.
+"""
+
+
+def test_cli_query_events_by_place_source_and_target(tmp_path):
+    d = tmp_path / "news"
+    d.mkdir()
+    (d / "e.txt").write_text(EVENTS_ARTICLE, encoding="utf-8")
+    db = tmp_path / "e.duckdb"
+    assert run("process", d, "--db", db).exit_code == 0
+
+    def events(*args):
+        r = run("query", "events", "--db", db, "--format", "jsonl", *args)
+        assert r.exit_code == 0, r.output
+        return [json.loads(line) for line in r.stdout.splitlines()]
+
+    assert {e["type"] for e in events("--place", "Helsinki")} == {"CONSULT", "ACCUSE"}
+    assert [e["type"] for e in events("--source", "EST", "--target", "RUS")] == ["ACCUSE"]
+    assert events("--source", "RUS") == []
+    assert run("query", "entities", "--db", db, "--source", "EST").exit_code == 2

@@ -72,9 +72,25 @@ def test_queries_events_by_actor_country_type_date(store):
     assert query(store, "events", Filters(date_from=parse_date("2017-03-03")))[1] == []
 
 
+def test_queries_events_by_place_and_dyad(store):
+    assert len(query(store, "events", Filters(place="bischkek"))[1]) == 1
+    assert query(store, "events", Filters(place="Riga"))[1] == []
+    assert len(query(store, "events", Filters(source="RUS", target="kgz"))[1]) == 1
+    assert len(query(store, "events", Filters(source="Präsident", target="Kirgistan"))[1]) == 1
+    assert query(store, "events", Filters(source="KGZ", target="RUS"))[1] == []  # direction counts
+    assert ids(query(store, "documents", Filters(place="Riga"))[1]) == []  # no LOC entity marked in doc-b
+    assert ids(query(store, "documents", Filters(place="Bischkek"))[1]) == ["doc-a"]
+    assert ids(query(store, "documents", Filters(source="RUS"))[1]) == ["doc-a"]
+    assert len(query(store, "entities", Filters(place="Bisch"))[1]) == 1
+    with pytest.raises(ValueError, match="--source"):
+        query(store, "entities", Filters(source="RUS"))
+
+
 @pytest.mark.parametrize("evil", ["'; DROP TABLE documents; --", "%' OR '1'='1", "\\", "_"])
 def test_queries_values_are_parameters(store, evil):
     for kind in ("documents", "entities", "quotes", "events"):
-        query(store, kind, Filters(actor=evil, country=evil, speaker=evil, text=evil, event_type=evil))
+        query(store, kind, Filters(actor=evil, country=evil, speaker=evil, text=evil, event_type=evil, place=evil,
+                                   source=None if kind == "entities" else evil,
+                                   target=None if kind == "entities" else evil))
     assert store.counts()["documents"] == 2
     assert query(store, "documents", Filters(actor=evil))[1] == []

@@ -38,6 +38,10 @@ def _plain(v: Any) -> Any:
 @click.option("--country", help="ISO 3166 alpha-3 country code, or an organisation code (EU, NATO, ...).")
 @click.option("--type", "event_type", help="PLOVER event type, e.g. CONSULT, AGREE, PROTEST.")
 @click.option("--speaker", help="The speaker of a quote (name or part of it).")
+@click.option("--place", help="Where an event happened (events), or a place the document names (documents, quotes, "
+                              "entities); as written or its canonical name, e.g. Bischkek.")
+@click.option("--source", help="An event's source: a country or organisation code (RUS, EU) or a name.")
+@click.option("--target", help="An event's target: a country or organisation code or a name.")
 @click.option("--text", help="Full-text search (documents), a word in the quote (quotes), the evidence sentence "
                              "(events).")
 @click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
@@ -52,12 +56,16 @@ def command(ctx: click.Context, kind: str, db_path: str | None, fmt: str, **filt
       chronik query documents --from 2024-01 --to 2024-06 --text Waffenruhe
       chronik query quotes --speaker Peskow
       chronik query events --country KGZ --type CONSULT --format jsonl
+      chronik query events --source RUS --target KGZ --place Bischkek
       chronik query failures
     """
     cfg = config_from(ctx)
     f = Filters(**filters)
     with fatal_errors(), Store(resolve_db(cfg, db_path), read_only=True) as store:
-        names, rows = query(store, kind, f)
+        try:
+            names, rows = query(store, kind, f)
+        except ValueError as e:
+            raise click.UsageError(str(e)) from None
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps({k: _plain(v) for k, v in zip(names, row, strict=True)}, ensure_ascii=False))

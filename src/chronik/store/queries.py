@@ -24,6 +24,9 @@ class Filters:
     country: str | None = None  # ISO 3166 alpha-3, or an organisation code (EU, NATO, ...)
     event_type: str | None = None  # PLOVER type
     speaker: str | None = None
+    place: str | None = None  # where an event happened (events), a place the document names (others)
+    source: str | None = None  # an event's source: a country/organisation code or a name
+    target: str | None = None  # an event's target, likewise
     text: str | None = None  # full text (documents), a word in the quote (quotes), the sentence (events)
     limit: int = 50
     offset: int = 0
@@ -64,6 +67,12 @@ _COUNTRY_IN_DOC = (
     "(EXISTS (SELECT 1 FROM entities e WHERE e.doc_id = d.doc_id AND upper(e.country) = ?) "
     "OR EXISTS (SELECT 1 FROM event_actors a WHERE a.doc_id = d.doc_id AND upper(a.country) = ?) "
     "OR EXISTS (SELECT 1 FROM events v WHERE v.doc_id = d.doc_id AND upper(v.location_country) = ?))"
+)
+
+
+_EVENT_PLACE = (
+    "(v.location_name ILIKE ? ESCAPE '\\' OR json_extract_string(v.record, '$.location.canonical') "
+    "ILIKE ? ESCAPE '\\')"
 )
 
 
@@ -109,6 +118,29 @@ def query(store: Store, kind: str, f: Filters) -> tuple[list[str], list[tuple[An
                 w.add("upper(v.type) = ?", t)
             else:
                 w.add("EXISTS (SELECT 1 FROM events v2 WHERE v2.doc_id = d.doc_id AND upper(v2.type) = ?)", t)
+        if f.place:
+            p = _like(f.place)
+            if kind == "events":
+                w.add(_EVENT_PLACE, p, p)
+            elif kind == "entities":
+                w.add("(e.label = 'LOC' AND (e.text ILIKE ? ESCAPE '\\' OR e.name ILIKE ? ESCAPE '\\'))", p, p)
+            else:
+                w.add("(EXISTS (SELECT 1 FROM entities e2 WHERE e2.doc_id = d.doc_id AND e2.label = 'LOC' AND "
+                      "(e2.text ILIKE ? ESCAPE '\\' OR e2.name ILIKE ? ESCAPE '\\')) OR EXISTS (SELECT 1 FROM "
+                      "events v WHERE v.doc_id = d.doc_id AND " + _EVENT_PLACE + "))", p, p, p, p)
+        for role, value in (("source", f.source), ("target", f.target)):
+            if not value:
+                continue
+            cond = ("a.doc_id = v.doc_id AND a.event_idx = v.idx AND a.role = ? AND (upper(a.country) = ? "
+                    "OR a.name ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\')")
+            params = (role, value.upper(), _like(value), _like(value))
+            if kind == "events":
+                w.add(f"EXISTS (SELECT 1 FROM event_actors a WHERE {cond})", *params)
+            elif kind != "entities":
+                w.add(f"EXISTS (SELECT 1 FROM events v JOIN event_actors a ON {cond} WHERE v.doc_id = d.doc_id)",
+                      *params)
+            else:
+                raise ValueError(f"--{role} filters events and documents, not {kind}")
         if f.speaker:
             s = _like(f.speaker)
             if kind == "quotes":
