@@ -72,6 +72,26 @@ def test_coordinated_targets_give_one_dyad_each_and_the_subject_after_the_verb()
     assert dyads(doc) == {("CONSULT", "NGA", "GHA"), ("CONSULT", "NGA", "TGO"), ("CONSULT", "NGA", "BEN")}
 
 
+def test_appositions_are_one_actor() -> None:
+    doc = annotate("Der Chef der norwegischen Fischereibehörde, Lars Heggem, besuchte am Montag Island.",
+                   persons=("Lars Heggem",))
+    assert dyads(doc) == {("CONSULT", "NOR", "ISL")}
+    assert doc.events[0]["source"][0]["text"] == "Lars Heggem"
+    doc = annotate("Lars Heggem, der Gesandte der Europäischen Union, kritisierte Belarus.", persons=("Lars Heggem",))
+    assert {(t, tg) for t, _, tg in dyads(doc)} == {("ACCUSE", "BLR")}  # the EU describes Heggem; no EU target
+    # a relative clause ends with its verb: not an apposition, its actors stay arguments
+    doc = annotate("Schweden, das die Grenze geschlossen hatte, kritisierte Finnland.")
+    assert ("ACCUSE", "SWE", "FIN") in dyads(doc)
+
+
+def test_coordinated_participants_meet_pairwise() -> None:
+    doc = annotate("An den Gesprächen nehmen die Außenminister Polens, Tschechiens und der Slowakei teil.")
+    assert {(s, t) for _, s, t in dyads(doc)} == {("POL", "CZE"), ("POL", "SVK"), ("CZE", "SVK")}
+    assert all(e["symmetric"] for e in doc.events)
+    doc = annotate("Polen und Tschechien kritisierten die Slowakei.")  # not symmetric: one target
+    assert dyads(doc) == {("ACCUSE", "POL", "SVK"), ("ACCUSE", "CZE", "SVK")}
+
+
 def test_passive_agent_is_the_source() -> None:
     doc = annotate("Nepal wurde von Indien für die Grenzschließung kritisiert.")
     assert ("ACCUSE", "IND", "NPL") in dyads(doc)

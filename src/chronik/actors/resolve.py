@@ -137,8 +137,9 @@ class DocumentActors:
         if b + 1 >= hi or view.toks[b].text != ",":
             return None, None
         nxt = view.toks[b + 1]
-        if not (nxt.cap or nxt.lower in DETERMINERS) or nxt.lower in ("dass", "der", "die", "das", "welcher",
-                                                                     "welche", "wer", "was"):
+        if view.apposition(b) is None and (
+                not (nxt.cap or nxt.lower in DETERMINERS)
+                or nxt.lower in ("dass", "der", "die", "das", "welcher", "welche", "wer", "was")):
             return None, None  # a subordinate or relative clause, not an apposition
         code = sector = None
         for k in range(b + 1, min(b + 12, hi)):
@@ -178,7 +179,11 @@ class DocumentActors:
         self._add_lexicon_names()
         for ent in doc.entities:
             if ent["label"] == "PER":
-                continue
+                hit = kb.name(_strip(ent["text"])) if len(ent["text"].split()) == 1 else None
+                if hit is None:
+                    continue
+                # a country or organisation the entity model took for a person ("Frankreichs")
+                ent["ner_label"], ent["label"] = ent["label"], "LOC" if hit.kind == "country" else "ORG"
             text = _strip(ent["text"])
             hit = kb.name(text) or (kb.name(text.split()[-1]) if text.split() and ent["label"] == "ORG" else None)
             if hit:
@@ -300,6 +305,8 @@ class DocumentActors:
             while b < len(view.toks) and view.ent_of.get(b) is ent:
                 b += 1
             code, sector, role = self.context_before(ti)
+            if code is None and ti > 0 and view.apposition(ti - 1) is not None:
+                code, sector, role = self.context_before(ti - 1)  # "Der Chef der NASA, Michael Griffin,"
             res = by_key.get(key)
             if code is None and res is None:
                 hit = kb.person(fullest.get(key, name), self.when)

@@ -39,6 +39,8 @@ from chronik.time.relative import event_date
 
 # Verbs that a particle completes ("lehnen" for "lehnten … ab"): only these look for a split particle.
 SPLIT_BASES = frozenset(v[len(p):] for v in VERBS for p in PARTICLES if v.startswith(p) and len(v) > len(p) + 3)
+# Types whose participants act together: a coordinated subject without an object means every pair.
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 COORD = frozenset({",", "und", "sowie", "oder", "bzw.", "/"})
 OBJECT_ARTICLES = frozenset({"den", "dem", "einem", "einen", "seinem", "seinen", "ihrem", "ihren", "diesem",
                              "diesen", "jenem"})
@@ -104,12 +106,53 @@ class EventFinder:
 
         self.mentions = [m for k, m in enumerate(self.mentions)
                          if not adjective(m) or not any(n.a - m.b <= 2 for n in self.mentions[k + 1:k + 2])]
+        self._appositions()
         self.mention_at = {t: m for m in self.mentions for t in range(m.a, m.b)}
         self.quote_of: dict[int, dict[str, Any]] = {}
         starts = [t.start for t in v.toks]
         for q in doc.quotes:
             for i in range(bisect.bisect_left(starts, q["start"]), bisect.bisect_left(starts, q["end"])):
                 self.quote_of[i] = q
+
+    def _appositions(self) -> None:
+        """Appositions are read as one actor: ", der Hohe Vertreter der EU," describes the name before it
+        (the mentions inside are attributes, not arguments); ", Michael Griffin," names the description
+        before it (the person replaces "Der Chef der NASA")."""
+        v = self.view
+        self.appos: dict[int, int] = {}
+        for k, t in enumerate(v.toks):
+            if t.text == ",":
+                close = v.apposition(k)
+                if close is not None:
+                    self.appos[k] = close
+        self.relative: dict[int, int] = {}  # relative clauses: skipped by the clause around them
+        for k, t in enumerate(v.toks):
+            if t.text == "," and k not in self.appos:
+                close = v.relative_clause(k)
+                if close is not None:
+                    self.relative[k] = close
+        self.appos_close = {c: k for k, c in self.appos.items()}
+        self.appos_close.update({c: k for k, c in self.relative.items()})
+        drop: set[int] = set()
+        for k, close in self.appos.items():
+            first = v.ent_of.get(k + 1)
+            if first is not None and first["label"] == "PER":
+                j = k - 1
+                lo = v.sent_toks[v.toks[k].sent][0]
+                while j >= lo and v.toks[j].word and (v.toks[j].cap or v.toks[j].lower in ARTICLES
+                                                       or v.toks[j].lower.endswith(("e", "en", "er", "em", "es"))):
+                    j -= 1
+                described = [m for m in self.mentions if j < m.a and m.b <= k]
+                per = next((m for m in self.mentions if m.a == k + 1), None)
+                if per is None and described and described[-1].country:
+                    per = Mention(k + 1, close, {**first, "country": described[-1].country,
+                                                 "sector": described[-1].ent.get("sector") or "GOV"})
+                    self.mentions.append(per)
+                if per is not None:
+                    drop.update(id(m) for m in described)
+            else:
+                drop.update(id(m) for m in self.mentions if k < m.a and m.b <= close)
+        self.mentions = sorted((m for m in self.mentions if id(m) not in drop), key=lambda m: m.a)
 
     # ------------------------------------------------------------------ triggers
 
@@ -169,12 +212,18 @@ class EventFinder:
         a = i
         while a > lo:
             t = v.toks[a - 1]
+            if a - 1 in self.appos_close:
+                a = self.appos_close[a - 1]  # over an apposition or a relative clause
+                continue
             if t.text in BREAKS or (t.text == "," and not coordinating(a - 1)):
                 break
             a -= 1
         b = i
         while b < hi:
             t = v.toks[b]
+            if b in self.appos or b in self.relative:
+                b = (self.appos.get(b) or self.relative[b]) + 1
+                continue
             if t.text in BREAKS or t.text in END_PUNCT or (t.text == "," and not coordinating(b)):
                 break
             b += 1
@@ -185,8 +234,9 @@ class EventFinder:
         v = self.view
         out: list[list[Mention]] = []
         last_end = -10
+        inner = [(k, c) for k, c in self.relative.items() if a <= k and c < b]
         for m in self.mentions:
-            if m.a < a or m.b > b:
+            if m.a < a or m.b > b or any(k < m.a < c for k, c in inner):
                 continue
             between = [v.toks[k].lower for k in range(last_end, m.a)] if out else []
             if out and all(w in COORD or w in ("der", "die", "das", "den", "dem") for w in between) and \
@@ -219,6 +269,36 @@ class EventFinder:
         return t.lower if t.lower in OBJECT_ARTICLES | {"der", "die", "das", "des", "ein", "eine"} else ""
 
     # ------------------------------------------------------------------ arguments
+
+    def noun_arguments(self, i: int, a: int, b: int, trig: Trigger) -> tuple[list[Mention], list[Mention]]:
+        """Source and target inside the noun phrase of a noun trigger: "die Reise von Solana in den Kongo",
+        "Putins Besuch in China", "die Kritik der USA an Russland". Both or nothing."""
+        v = self.view
+        groups = self.groups(a, b)
+        agent: list[Mention] = []
+        target: list[Mention] = []
+        for g in groups:
+            if g[-1].b == i and v.toks[i - 1].text.endswith("s") and g[0].ent["label"] != "NOM":
+                agent = g  # a genitive before the noun
+        k = i + 1
+        preps = TARGET_PREPS | ({"in"} if trig.mode == "visit" else set())
+        for g in groups:
+            if g[0].a <= i:
+                continue
+            between = [t.lower for t in v.toks[k:g[0].a]]
+            if len(between) > 4 or any(not w.isalpha() for w in between):
+                break
+            lead = [w for w in between if w not in ARTICLES and not w.endswith(("e", "en", "er", "em"))]
+            first = between[0] if between else ""
+            if not agent and not target and (first in AGENT_PREPS | {"des", "der"} or not between):
+                agent = g
+            elif first in preps and len(lead) <= 1:
+                target = g
+                break
+            else:
+                break
+            k = g[-1].b
+        return (agent, target) if agent and target else ([], [])
 
     def arguments(self, i: int, a: int, b: int) -> tuple[list[Mention], list[Mention]]:
         v = self.view
@@ -262,6 +342,14 @@ class EventFinder:
                 pron = self._pronoun_subject(a, b, i)
                 if pron is not None:
                     source = [pron]
+        if len(source) == 1 and source[0].ent["label"] == "NOM":
+            # "die Außenminister der USA, Frankreichs und Russlands": the countries named are the actors
+            m = source[0]
+            gen = next((g for g in rest if g[0].a == m.b
+                        or (g[0].a == m.b + 1 and v.toks[m.b].lower in ("der", "des"))), None)
+            if gen is not None and len(gen) > 1:
+                source = gen
+                rest = [g for g in rest if g is not gen]
         if not source and i in self.quote_of:
             sp = self.quote_of[i].get("speaker") or {}
             if sp.get("country"):
@@ -347,22 +435,30 @@ def find_events(doc: Document) -> list[dict[str, Any]]:
             if trig.type == "ASSAULT" and trig.mode == "attack" and \
                     any(v.toks[k].lower in VERBAL for k in range(a, b)):
                 t = Trigger("ACCUSE", "criticise", "111")
-            source, targets = finder.arguments(i, a, b)
+            source, targets = finder.noun_arguments(i, a, b, t) if v.toks[i].cap and i > lo else ([], [])
+            if not source:
+                source, targets = finder.arguments(i, a, b)
+            symmetric = not targets and t.type in SYMMETRIC and len({m.country for m in source}) > 1
+            if symmetric:
+                # "Russland und China verhandelten": every pair of the participants
+                targets = source
             if not source or not targets:
                 continue
             s_start, s_end = v.sentences[si]
             modality = finder.modality(i, a, b, t)
             date = event_date(doc.text[s_start:s_end], published)
-            tgts = [m for m in targets
+            tgts = source if symmetric else [m for m in targets
                     if m.country and not any(m.country == s.country and m.ent.get("name") == s.ent.get("name")
                                              for s in source)]
-            tgts = [m for m in tgts if not any(m.country == s.country for s in source)
+            tgts = tgts if symmetric else [m for m in tgts if not any(m.country == s.country for s in source)
                     or m.country in ("EU", "UN", "IAEA", "NATO", "AU")]
             tok = v.toks[i]
-            for src in source:
+            for si_, src in enumerate(source):
                 for tgt in tgts:
+                    if symmetric and (source.index(tgt) <= si_ or tgt.country == src.country):
+                        continue
                     s_act, t_act = src.actor(), tgt.actor()
-                    key = (t.type, s_act["country"], s_act["name"], t_act["country"], t_act["name"])
+                    key = (t.type, modality, s_act["country"], s_act["name"], t_act["country"], t_act["name"])
                     if key in seen:
                         continue
                     seen.add(key)
@@ -379,4 +475,6 @@ def find_events(doc: Document) -> list[dict[str, Any]]:
                         "modality": modality,
                         "evidence": doc.text[s_start:s_end],
                     })
+                    if symmetric:
+                        out[-1]["symmetric"] = True
     return out

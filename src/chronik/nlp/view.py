@@ -86,3 +86,66 @@ class DocView:
         while b > a and not self.toks[b - 1].word:
             b -= 1
         return a, b
+
+    def apposition(self, comma: int) -> int | None:
+        """The closing comma of an apposition opened by the comma at token `comma`, or None.
+
+        An apposition names again what stands before it: a name (", Michael Griffin,") or a description
+        with its article (", der Hohe Vertreter der EU,", ", dem Chef der Raumfahrtbehörde,"). A relative
+        or subordinate clause ends with its verb, in lower case; an apposition ends with a noun or name.
+        A list item ("Russland, die EU, China") is an entity of its own, not a description.
+        """
+        toks = self.toks
+        if comma <= 0 or toks[comma].text != ",":
+            return None
+        hi = self.sent_toks[toks[comma].sent][1]
+        before = toks[comma - 1]
+        if not (before.cap or before.text == ")"):
+            return None
+        close = comma + 1
+        while close < hi and toks[close].text not in CLAUSE_BREAKS and toks[close].text not in END_PUNCT:
+            close += 1
+        if close >= hi - 1 or toks[close].text != "," or close - comma < 2 or close - comma > 20:
+            return None
+        last = toks[close - 1]
+        if not (last.cap and last.word):
+            return None
+        first = self.ent_of.get(comma + 1)
+        if first is not None and first["label"] == "PER":
+            return close if all(self.ent_of.get(j) is first for j in range(comma + 1, close)) else None
+        if toks[comma + 1].lower not in APPOSITION_ARTICLES:
+            return None
+        j = comma + 2
+        while j < close and not toks[j].cap:
+            j += 1  # adjectives
+        head = self.ent_of.get(j)
+        if j >= close or (head is not None and head["label"] not in ("NOM",)):
+            return None
+        return close
+
+
+    def relative_clause(self, comma: int) -> int | None:
+        """The closing comma of a relative clause opened by the comma at token `comma` after a noun
+        ("Schweden, das die Grenze geschlossen hatte, …"): a relative pronoun, perhaps after a preposition,
+        and a verb in lower case before the closing comma."""
+        toks = self.toks
+        if comma <= 0 or toks[comma].text != "," or not toks[comma - 1].cap:
+            return None
+        hi = self.sent_toks[toks[comma].sent][1]
+        k = comma + 1
+        if k < hi and toks[k].lower in RELATIVE_PREPS:
+            k += 1
+        if k >= hi or toks[k].lower not in RELATIVE_PRONOUNS:
+            return None
+        close = k + 1
+        while close < hi and toks[close].text not in CLAUSE_BREAKS and toks[close].text not in END_PUNCT:
+            close += 1
+        if close >= hi - 1 or toks[close].text != "," or close - comma > 25:
+            return None
+        last = toks[close - 1]
+        return close if last.word and not last.cap else None
+
+
+RELATIVE_PRONOUNS = frozenset("der die das dem den deren dessen denen welcher welche welches welchem welchen".split())
+RELATIVE_PREPS = frozenset("mit von bei in an auf für gegen über unter zu nach aus durch um".split())
+APPOSITION_ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einer"})
