@@ -32,20 +32,32 @@ def main() -> None:
         rec = recs.get(g["id"], {})
         print(f"=== {g['id']}")
         preds = rec.get("events", [])
+        spans = []
         for e in g.get("events", []):
             i = text.find(e["evidence"])
-            span = (i, i + len(e["evidence"]))
-            hit = [p for p in preds if p["sentence"][0] < span[1] and span[0] < p["sentence"][1]
-                   and p["type"] in e["type"]]
+            spans.append((i, i + len(e["evidence"])))
+
+        def same(p: dict, e: dict, span: tuple[int, int]) -> bool:
+            if not (p["sentence"][0] < span[1] and span[0] < p["sentence"][1] and p["type"] in e["type"]):
+                return False
+            pair = (p["source"][0]["country"], p["target"][0]["country"])
+            want = ((e.get("source") or {}).get("country"), (e.get("target") or {}).get("country"))
+            return pair == want or (bool(e.get("symmetric")) and pair == want[::-1])
+
+        for e, span in zip(g.get("events", []), spans):
+            hit = [p for p in preds if same(p, e, span)]
+            near = [p for p in preds if p["sentence"][0] < span[1] and span[0] < p["sentence"][1]]
             mark = "ok " if hit else ("opt" if e.get("optional") else "MISS")
             where = ""
             if hit and e.get("location"):
                 got = [(p.get("location") or {}).get("name") for p in hit]
                 where = f" LOC gold={e['location']} pred={got}"
             if mark != "opt":
-                print(f"  {mark} {e['type']} {e.get('source')} -> {e.get('target')}{where} | {e['evidence'][:90]}")
+                print(f"  {mark} {e['type']} {e.get('source')} -> {e.get('target')}{where} | {e['evidence'][:90]}"
+                      + ("" if hit or not near else "  (a prediction in this sentence: wrong type or dyad)"))
         for p in preds:
-            print(f"  PRED {p['type']} {p['trigger']['text']} "
+            good = any(same(p, e, span) for e, span in zip(g.get("events", []), spans))
+            print(f"  {'PRED' if good else 'FALSE'} {p['type']} {p['trigger']['text']} "
                   f"{[(s['text'], s['country']) for s in p['source']]} -> "
                   f"{[(t['text'], t['country']) for t in p['target']]} {p['modality']} "
                   f"{(p.get('location') or {}).get('name')} | {p['evidence'][:70]}")

@@ -146,7 +146,10 @@ ROLES: dict[str, str] = {
     "sprecherin": "GOV", "amtskollege": "GOV", "amtskollegen": "GOV", "amtskollegin": "GOV",
     "delegation": "GOV", "vertreter": "GOV", "chef": "GOV", "vizechef": "GOV", "außenamt": "GOV",
     "könig": "GOV", "königin": "GOV", "emir": "GOV", "kronprinz": "GOV", "machthaber": "GOV",
-    "generalsekretär": "IGO", "kommission": "IGO",
+    "generalsekretär": "IGO", "kommission": "IGO", "direktor": "GOV", "direktorin": "GOV",
+    "beauftragte": "GOV", "beauftragter": "GOV", "beauftragten": "GOV", "gesandte": "GOV", "gesandter": "GOV",
+    "gesandten": "GOV", "vertreterin": "GOV", "kommissar": "GOV", "kommissarin": "GOV", "unterhändler": "GOV",
+    "berater": "GOV", "beraterin": "GOV", "vorsitzende": "GOV", "vorsitzender": "GOV", "vorsitzenden": "GOV",
     "armee": "MIL", "militär": "MIL", "streitkräfte": "MIL", "truppen": "MIL", "soldaten": "MIL",
     "luftwaffe": "MIL", "marine": "MIL", "kampfflugzeuge": "MIL", "kampfjets": "MIL", "jagdflugzeuge": "MIL",
     "general": "MIL", "generalstab": "MIL", "militärs": "MIL", "militärsprecher": "MIL",
@@ -164,7 +167,9 @@ ROLE_HEADS: tuple[tuple[str, str], ...] = (
     ("sprecher", "GOV"), ("präsidentin", "GOV"), ("präsident", "GOV"), ("chefin", "GOV"), ("chef", "GOV"),
     ("kanzlerin", "GOV"), ("kanzler", "GOV"), ("botschafter", "GOV"), ("regierung", "GOV"),
     ("behörde", "GOV"), ("generalsekretär", "IGO"), ("streitkräfte", "MIL"), ("truppen", "MIL"),
-    ("soldaten", "MIL"), ("luftwaffe", "MIL"), ("armee", "MIL"), ("polizei", "COP"),
+    ("soldaten", "MIL"), ("luftwaffe", "MIL"), ("armee", "MIL"), ("polizei", "COP"), ("direktor", "GOV"),
+    ("direktorin", "GOV"), ("beauftragte", "GOV"), ("beauftragter", "GOV"), ("gesandte", "GOV"),
+    ("kommissar", "GOV"), ("vorsitzende", "GOV"), ("unterhändler", "GOV"),
 )
 
 # Head-of-state words: a role that the office holder at the publication date can fill.

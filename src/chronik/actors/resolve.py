@@ -137,7 +137,10 @@ class DocumentActors:
         if b + 1 >= hi or view.toks[b].text != ",":
             return None, None
         nxt = view.toks[b + 1]
-        if view.apposition(b) is None and (
+        described = view.apposition(b) is not None or (
+            nxt.lower in ("der", "die") and any(role_of(view.toks[k].text) for k in range(b + 2, min(b + 4, hi))
+                                                 if view.toks[k].cap))  # an apposition left open by the writer
+        if not described and (
                 not (nxt.cap or nxt.lower in DETERMINERS)
                 or nxt.lower in ("dass", "der", "die", "das", "welcher", "welche", "wer", "was")):
             return None, None  # a subordinate or relative clause, not an apposition

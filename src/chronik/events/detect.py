@@ -131,7 +131,15 @@ class EventFinder:
                 close = v.relative_clause(k)
                 if close is not None:
                     self.relative[k] = close
+        # comma -> end of a description the writer left open ("…, der Hohe Vertreter der EU will …")
+        self.open_appos: dict[int, int] = {}
+        for k, t in enumerate(v.toks):
+            if t.text == ",":
+                end = v.open_apposition(k, role_of)
+                if end is not None:
+                    self.open_appos[k] = end
         self.appos_close = {c: k for k, c in self.appos.items()}
+        self.appos_close.update({end - 1: k for k, end in self.open_appos.items()})
         self.appos_close.update({c: k for k, c in self.relative.items()})
         drop: set[int] = set()
         for k, close in self.appos.items():
@@ -152,6 +160,8 @@ class EventFinder:
                     drop.update(id(m) for m in described)
             else:
                 drop.update(id(m) for m in self.mentions if k < m.a and m.b <= close)
+        for k, end in self.open_appos.items():
+            drop.update(id(m) for m in self.mentions if k < m.a and m.b <= end)
         self.mentions = sorted((m for m in self.mentions if id(m) not in drop), key=lambda m: m.a)
 
     # ------------------------------------------------------------------ triggers
@@ -221,6 +231,9 @@ class EventFinder:
         b = i
         while b < hi:
             t = v.toks[b]
+            if b in self.open_appos:
+                b = self.open_appos[b]
+                continue
             if b in self.appos or b in self.relative:
                 b = (self.appos.get(b) or self.relative[b]) + 1
                 continue

@@ -21,19 +21,19 @@ def _t(type_: str, mode: str | None, cameo: str, words: str) -> dict[str, Trigge
 
 
 VERBS: dict[str, Trigger] = {
-    **_t("CONSULT", "visit", "042", "besuchen bereisen"),
+    **_t("CONSULT", "visit", "042", "besuchen bereisen reisen eintreffen"),
     **_t("CONSULT", "host", "043", "empfangen"),
     **_t("CONSULT", "meet", "040", "treffen zusammentreffen zusammenkommen beraten konferieren "
                                    "diskutieren tagen"),
     **_t("CONSULT", "phone", "040", "telefonieren"),
     **_t("CONSULT", "negotiate", "046", "verhandeln"),
     **_t("CONSULT", "mediate", "045", "vermitteln"),
-    **_t("AGREE", "sign", "057", "unterzeichnen unterschreiben ratifizieren"),
-    **_t("AGREE", "agree", "057", "einigen vereinbaren zustimmen verständigen"),
+    **_t("AGREE", "sign", "057", "unterzeichnen unterschreiben ratifizieren abschließen"),
+    **_t("AGREE", "agree", "057", "einigen vereinbaren zustimmen verständigen einwilligen"),
     **_t("AGREE", "promise", "030", "zusagen zusichern versprechen"),
     **_t("SUPPORT", "praise", "051", "loben würdigen begrüßen preisen gratulieren danken"),
     **_t("SUPPORT", "award", "051", "verleihen auszeichnen ehren"),
-    **_t("SUPPORT", "endorse", "050", "unterstützen befürworten"),
+    **_t("SUPPORT", "endorse", "050", "unterstützen befürworten anerkennen"),
     **_t("CONCEDE", "release", "0841", "freilassen freigeben begnadigen"),
     **_t("CONCEDE", "ease", "081", "aufheben lockern zubilligen zugestehen erlauben gestatten genehmigen"),
     **_t("CONCEDE", "apologise", "055", "entschuldigen"),
@@ -41,12 +41,13 @@ VERBS: dict[str, Trigger] = {
     **_t("COOPERATE", "extradite", "0631", "ausliefern überstellen"),
     **_t("AID", "aid", "070", "helfen spenden"),
     **_t("RETREAT", "withdraw", "087", "abziehen zurückziehen räumen"),
-    **_t("REQUEST", "demand", "100", "fordern auffordern verlangen drängen erwarten anmahnen"),
+    **_t("REQUEST", "demand", "100", "fordern auffordern verlangen drängen erwarten anmahnen aufrufen einfordern "
+                                     "mahnen"),
     **_t("REQUEST", "appeal", "100", "appellieren bitten ersuchen"),
-    **_t("ACCUSE", "criticise", "111", "kritisieren rügen tadeln bemängeln attackieren"),
+    **_t("ACCUSE", "criticise", "111", "kritisieren rügen tadeln bemängeln attackieren beklagen"),
     **_t("ACCUSE", "condemn", "112", "verurteilen anprangern brandmarken"),
     **_t("ACCUSE", "accuse", "112", "vorwerfen beschuldigen bezichtigen anklagen beschweren"),
-    **_t("REJECT", "reject", "120", "ablehnen zurückweisen verwerfen blockieren"),
+    **_t("REJECT", "reject", "120", "ablehnen zurückweisen verwerfen blockieren ausschließen"),
     **_t("REJECT", "refuse", "120", "verweigern"),
     **_t("REJECT", "deny", "120", "dementieren bestreiten abstreiten widersprechen"),
     **_t("THREATEN", "threaten", "130", "drohen androhen"),
@@ -68,21 +69,30 @@ NOUNS: dict[str, Trigger] = {
     **_t("CONSULT", "meet", "040", "Treffen Gipfeltreffen Gipfel Krisensitzung Krisentreffen Zusammenkunft "
                                    "Konsultationen Gespräch Gespräche Gesprächen"),
     **_t("CONSULT", "phone", "040", "Telefonat Telefongespräch"),
-    **_t("CONSULT", "negotiate", "046", "Verhandlung Verhandlungen Beitrittsverhandlungen"),
+    **_t("CONSULT", "negotiate", "046", "Verhandlung Verhandlungen Beitrittsverhandlungen Friedensgespräche "
+                                        "Friedensverhandlungen"),
+    **_t("CONSULT", "mediate", "045", "Vermittlung"),
+    **_t("AGREE", "agree", "057", "Einigung Vereinbarung Waffenruhe Waffenstillstand"),
+    **_t("COOPERATE", "cooperate", "060", "Zusammenarbeit Kooperation"),
+    **_t("AID", "aid", "070", "Hilfslieferungen Hilfsgüter Hilfsgütern Finanzhilfe Militärhilfe Wirtschaftshilfe"),
+    **_t("RETREAT", "withdraw", "087", "Abzug Truppenabzug Rückzug"),
+    **_t("MOBILIZE", "deploy", "150", "Truppenentsendung Stationierung"),
+    **_t("SANCTION", "expel", "1246", "Ausweisung"),
     **_t("AGREE", "sign", "057", "Abkommen Vertrag Friedensabkommen Unterzeichnung"),
     **_t("SUPPORT", "award", "051", "Orden Auszeichnung Ehrung"),
     **_t("REQUEST", "demand", "100", "Forderung Aufforderung Appell"),
-    **_t("ACCUSE", "criticise", "111", "Kritik"),
+    **_t("ACCUSE", "criticise", "111", "Kritik Protestnote Verurteilung"),
     **_t("ACCUSE", "accuse", "112", "Vorwurf Vorwürfe Anschuldigung Anschuldigungen"),
-    **_t("REJECT", "reject", "120", "Ablehnung Veto Gegenstimme Gegenstimmen"),
-    **_t("THREATEN", "threaten", "130", "Drohung Ultimatum"),
+    **_t("REJECT", "reject", "120", "Ablehnung Veto Gegenstimme Gegenstimmen Zurückweisung Dementi"),
+    **_t("THREATEN", "threaten", "130", "Drohung Drohungen Ultimatum Warnung"),
     **_t("PROTEST", "demonstrate", "141", "Demonstration Demonstrationen Kundgebung Protest Proteste Streik "
                                           "Hungerstreik"),
     **_t("SANCTION", "sanction", "163", "Sanktion Sanktionen Embargo Boykott"),
     **_t("COERCE", "arrest", "173", "Festnahme Verhaftung Festnahmen Verhaftungen"),
     **_t("COERCE", "curfew", "172", "Ausgangssperre Ausnahmezustand"),
     **_t("ASSAULT", "attack", "190", "Angriff Angriffe Anschlag Anschläge Bombenanschlag Luftangriff "
-                                     "Luftangriffe Schusswechsel Beschuss Feuergefecht Invasion"),
+                                     "Luftangriffe Schusswechsel Beschuss Feuergefecht Invasion Militärschlag "
+                                     "Raketenangriff Raketenangriffe Bombardierung Offensive"),
     **_t("ASSAULT", "abduct", "181", "Entführung Entführungen Geiselnahme"),
 }
 

@@ -124,6 +124,31 @@ class DocView:
         return close
 
 
+    def open_apposition(self, comma: int, is_role: Any) -> int | None:
+        """The end (exclusive) of an apposition the writer did not close: "Javier Solana, der Hohe Vertreter
+        der EU will nach Kinshasa reisen" — a name, a comma, an article and a role noun (`is_role`), then the
+        noun phrase up to the first word that is not part of it (the verb)."""
+        toks = self.toks
+        if comma <= 0 or toks[comma].text != "," or self.apposition(comma) is not None:
+            return None
+        ent = self.ent_of.get(comma - 1)
+        hi = self.sent_toks[toks[comma].sent][1]
+        if ent is None or ent["label"] != "PER" or comma + 2 >= hi or toks[comma + 1].lower not in ("der", "die"):
+            return None
+        if not any(toks[k].cap and is_role(toks[k].text) for k in range(comma + 2, min(comma + 4, hi))):
+            return None
+        k = comma + 2
+        while k < hi:
+            t = toks[k]
+            if t.cap or t.lower in APPOSITION_ARTICLES or t.lower in NP_WORDS or t.text.endswith("-") or (
+                    t.word and t.lower.endswith(("e", "en", "er", "em", "es")) and k + 1 < hi and toks[k + 1].cap):
+                k += 1
+                continue
+            break
+        if k >= hi or not toks[k].word or toks[k].cap:
+            return None
+        return k
+
     def relative_clause(self, comma: int) -> int | None:
         """The closing comma of a relative clause opened by the comma at token `comma` after a noun
         ("Schweden, das die Grenze geschlossen hatte, …"): a relative pronoun, perhaps after a preposition,
@@ -146,6 +171,7 @@ class DocView:
         return close if last.word and not last.cap else None
 
 
+NP_WORDS = frozenset("für von vom des der und im in zur zum".split())
 RELATIVE_PRONOUNS = frozenset("der die das dem den deren dessen denen welcher welche welches welchem welchen".split())
 RELATIVE_PREPS = frozenset("mit von bei in an auf für gegen über unter zu nach aus durch um".split())
 APPOSITION_ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einer"})
