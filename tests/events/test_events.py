@@ -92,6 +92,21 @@ def test_coordinated_participants_meet_pairwise() -> None:
     assert dyads(doc) == {("ACCUSE", "POL", "SVK"), ("ACCUSE", "CZE", "SVK")}
 
 
+def test_an_apposition_left_open_and_a_relative_clause_with_its_antecedent() -> None:
+    doc = annotate("Lars Heggem, der Sonderbeauftragte der Europäischen Union will nach Minsk reisen.",
+                   persons=("Lars Heggem",), places=("Minsk",))
+    assert [(e["source"][0]["text"], e["target"][0]["country"]) for e in doc.events] == [("Lars Heggem", "BLR")]
+    doc = annotate("Schweden lobte Dänemark, das ebenfalls einen Beitritt der Ukraine ablehnt.")
+    assert ("REJECT", "DNK", "UKR") in dyads(doc)
+
+
+def test_an_implied_target_is_the_actor_named_in_the_previous_sentence() -> None:
+    doc = annotate("Einen neuen Vorschlag legte Ecuador vor. Peru lehnte den Vorstoß ab.")
+    assert dyads(doc) == {("REJECT", "PER", "ECU")}
+    doc = annotate("Peru lehnte den Vorstoß ab.")  # nobody named before: no event rather than a guess
+    assert doc.events == []
+
+
 def test_passive_agent_is_the_source() -> None:
     doc = annotate("Nepal wurde von Indien für die Grenzschließung kritisiert.")
     assert ("ACCUSE", "IND", "NPL") in dyads(doc)

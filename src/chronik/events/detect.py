@@ -41,6 +41,8 @@ from chronik.time.relative import event_date
 SPLIT_BASES = frozenset(v[len(p):] for v in VERBS for p in PARTICLES if v.startswith(p) and len(v) > len(p) + 3)
 # Types whose participants act together: a coordinated subject without an object means every pair.
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Types whose target may stand in an earlier sentence ("… von Ägypten. Die USA lehnten den Vorschlag ab.").
+IMPLIED_TARGET = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "CONCEDE"})
 COORD = frozenset({",", "und", "sowie", "oder", "bzw.", "/"})
 OBJECT_ARTICLES = frozenset({"den", "dem", "einem", "einen", "seinem", "seinen", "ihrem", "ihren", "diesem",
                              "diesen", "jenem"})
@@ -326,6 +328,12 @@ class EventFinder:
                 source = g
             else:
                 rest.append(g)
+        if not source and not passive and a >= 2 and v.toks[a - 1].text == "," and \
+                v.toks[a].lower in ("der", "die", "das", "welcher", "welche", "welches") and \
+                a + 1 < b and v.toks[a + 1].lower not in ARTICLES and a + 1 not in self.mention_at:
+            ante = self.mention_at.get(a - 2)
+            if ante is not None:
+                source = [ante]  # a relative clause: its pronoun stands for the actor before the comma
         if not source:
             free = [g for g in rest if self.prep_before(g[0]) is None and self.article(g[0]) not in OBJECT_ARTICLES
                     and (not v.toks[g[0].b - 1].text.endswith("s") or self._nominative(g))]
@@ -382,6 +390,21 @@ class EventFinder:
             targets = [m for g in rest if self.prep_before(g[0]) in LOCATIVE for m in g
                        if m.ent["label"] == "LOC" and not m.ent.get("place")][:1]
         return source, targets
+
+    def context_target(self, i: int, source: list[Mention]) -> list[Mention]:
+        """The actor named last in the previous sentence that is not the source."""
+        v = self.view
+        sent = v.toks[i].sent
+        own = {m.country for m in source}
+        for m in reversed(self.mentions):
+            s = v.toks[m.a].sent if m.a >= 0 else -1
+            if s >= sent:
+                continue
+            if s < sent - 1:
+                break
+            if m.country not in own:
+                return [m]
+        return []
 
     def _nominative(self, g: list[Mention]) -> bool:
         return self.article(g[0]) in ("der", "die", "das", "ein", "eine")
@@ -451,6 +474,9 @@ def find_events(doc: Document) -> list[dict[str, Any]]:
             source, targets = finder.noun_arguments(i, a, b, t) if v.toks[i].cap and i > lo else ([], [])
             if not source:
                 source, targets = finder.arguments(i, a, b)
+            if source and not targets and t.type in IMPLIED_TARGET:
+                # "Die USA lehnten den Vorschlag ab": the target is the actor the text spoke of last
+                targets = finder.context_target(i, source)
             symmetric = not targets and t.type in SYMMETRIC and len({m.country for m in source}) > 1
             if symmetric:
                 # "Russland und China verhandelten": every pair of the participants
