@@ -44,7 +44,7 @@ def main() -> None:
             want = ((e.get("source") or {}).get("country"), (e.get("target") or {}).get("country"))
             return pair == want or (bool(e.get("symmetric")) and pair == want[::-1])
 
-        for e, span in zip(g.get("events", []), spans):
+        for e, span in zip(g.get("events", []), spans, strict=True):
             hit = [p for p in preds if same(p, e, span)]
             near = [p for p in preds if p["sentence"][0] < span[1] and span[0] < p["sentence"][1]]
             mark = "ok " if hit else ("opt" if e.get("optional") else "MISS")
@@ -56,7 +56,7 @@ def main() -> None:
                 print(f"  {mark} {e['type']} {e.get('source')} -> {e.get('target')}{where} | {e['evidence'][:90]}"
                       + ("" if hit or not near else "  (a prediction in this sentence: wrong type or dyad)"))
         for p in preds:
-            good = any(same(p, e, span) for e, span in zip(g.get("events", []), spans))
+            good = any(same(p, e, span) for e, span in zip(g.get("events", []), spans, strict=True))
             print(f"  {'PRED' if good else 'FALSE'} {p['type']} {p['trigger']['text']} "
                   f"{[(s['text'], s['country']) for s in p['source']]} -> "
                   f"{[(t['text'], t['country']) for t in p['target']]} {p['modality']} "

@@ -107,6 +107,24 @@ def test_an_implied_target_is_the_actor_named_in_the_previous_sentence() -> None
     assert doc.events == []
 
 
+def test_two_verb_phrases_share_the_subject_not_the_objects() -> None:
+    doc = annotate("Polen lobte den Beschluss der NATO und kritisierte Belarus scharf.")
+    assert dyads(doc) == {("SUPPORT", "POL", "NATO"), ("ACCUSE", "POL", "BLR")}
+
+
+def test_an_infinitive_clause_takes_the_subject_before_the_comma() -> None:
+    doc = annotate("Der finnische Außenminister kündigte an, die Fragen mit Estland zu besprechen.")
+    assert dyads(doc) == {("CONSULT", "FIN", "EST")}
+    assert doc.events[0]["modality"] == "planned"
+
+
+def test_a_title_before_a_name_is_the_person() -> None:
+    doc = annotate("In Genf kritisierte UN-Generalsekretär Ana Ferreira Myanmar.", persons=("Ana Ferreira",))
+    ev = doc.events[0]
+    assert ev["source"][0]["text"] == "Ana Ferreira" and ev["source"][0]["country"] == "UN"
+    assert ev["target"][0]["country"] == "MMR"
+
+
 def test_passive_agent_is_the_source() -> None:
     doc = annotate("Nepal wurde von Indien für die Grenzschließung kritisiert.")
     assert ("ACCUSE", "IND", "NPL") in dyads(doc)

@@ -108,6 +108,11 @@ class EventFinder:
 
         self.mentions = [m for k, m in enumerate(self.mentions)
                          if not adjective(m) or not any(n.a - m.b <= 2 for n in self.mentions[k + 1:k + 2])]
+        # a title right before a name is the person ("UN-Generalsekretär Kofi Annan", "Kremlchef Putin")
+        titled = {id(m) for m, n in zip(self.mentions, self.mentions[1:], strict=False)
+                  if n.a == m.b and n.ent["label"] == "PER" and m.ent["label"] != "PER"
+                  and (m.ent["label"] == "NOM" or role_of(v.toks[m.b - 1].text))}
+        self.mentions = [m for m in self.mentions if id(m) not in titled]
         self._appositions()
         self.mention_at = {t: m for m in self.mentions for t in range(m.a, m.b)}
         self.quote_of: dict[int, dict[str, Any]] = {}
@@ -391,6 +396,46 @@ class EventFinder:
                        if m.ent["label"] == "LOC" and not m.ent.get("place")][:1]
         return source, targets
 
+    def split_verbs(self, i: int, a: int, b: int, verbs: list[int]) -> tuple[int, int, tuple[int, int, int] | None]:
+        """Two verb phrases joined by "und" share the subject but not their objects: "Merkel begrüßte den
+        Beschluss der IAEA und griff den Iran an". The part of [a, b) that holds `i`, and for the second
+        part the first part (a, b, verb)."""
+        v = self.view
+        inside = [j for j in verbs if a <= j < b]
+        for k in range(a, b):
+            if v.toks[k].lower not in ("und", "sowie", "aber"):
+                continue
+            left = [j for j in inside if j < k]
+            right = [j for j in inside if j > k]
+            if not left or not right or any(k < m.a < right[0] for m in self.mentions
+                                           if self._is_subject_after(m, right[0])):
+                continue
+            if i < k:
+                return a, k, None
+            return k + 1, b, (a, k, left[-1])
+        return a, b, None
+
+    def _is_subject_after(self, m: Mention, verb: int) -> bool:
+        """A free actor between "und" and the next verb starts a clause of its own ("und Peru lehnte ab")."""
+        return m.b <= verb and self.prep_before(m) is None and self.article(m) not in OBJECT_ARTICLES
+
+    def is_infinitive(self, i: int) -> bool:
+        """"zu besprechen", "abzubringen"."""
+        v = self.view
+        t = v.toks[i].lower
+        return (i > 0 and v.toks[i - 1].lower == "zu") or ("zu" in t[2:-3] and t.endswith("en"))
+
+    def infinitive_subject(self, i: int, a: int) -> list[Mention]:
+        """"Jung kündigte an, die Probleme mit Israel zu besprechen": an infinitive clause after a comma
+        has the subject of the clause before it, when that clause names exactly one actor."""
+        v = self.view
+        if not self.is_infinitive(i) or a < 2 or v.toks[a - 1].text != ",":
+            return []
+        pa, pb = self.window(a - 2)
+        groups = self.groups(pa, pb)
+        free = [g for g in groups if self.prep_before(g[0]) is None and self.article(g[0]) not in OBJECT_ARTICLES]
+        return free[0] if len(groups) == 1 and free else []
+
     def context_target(self, i: int, source: list[Mention]) -> list[Mention]:
         """The actor named last in the previous sentence that is not the source."""
         v = self.view
@@ -465,14 +510,25 @@ def find_events(doc: Document) -> list[dict[str, Any]]:
     for si, (lo, hi) in enumerate(v.sent_toks):
         if hi <= lo:
             continue
-        for i, trig in sorted(finder.triggers(lo, hi), key=lambda x: x[0]):
+        trigs = sorted(finder.triggers(lo, hi), key=lambda x: x[0])
+        verbs = [i for i, _ in trigs if not v.toks[i].cap or i == lo]
+        for i, trig in trigs:
             a, b = finder.window(i)
+            a, b, first_part = finder.split_verbs(i, a, b, verbs)
             t = trig
             if trig.type == "ASSAULT" and trig.mode == "attack" and \
                     any(v.toks[k].lower in VERBAL for k in range(a, b)):
                 t = Trigger("ACCUSE", "criticise", "111")
             source, targets = finder.noun_arguments(i, a, b, t) if v.toks[i].cap and i > lo else ([], [])
-            if not source:
+            shared = finder.arguments(first_part[2], first_part[0], first_part[1])[0] if first_part else []
+            shared = shared or finder.infinitive_subject(i, a)
+            if not source and shared:
+                # the subject comes from the clause before; every actor here is an object
+                own, objs = finder.arguments(i, a, b)
+                targets = [m for m in own + objs if m not in shared and m.a >= 0]
+                objects = [m for m in targets if finder.prep_before(m) is None]
+                source, targets = shared, objects or targets  # direct objects first
+            elif not source:
                 source, targets = finder.arguments(i, a, b)
             if source and not targets and t.type in IMPLIED_TARGET:
                 # "Die USA lehnten den Vorschlag ab": the target is the actor the text spoke of last
@@ -484,7 +540,9 @@ def find_events(doc: Document) -> list[dict[str, Any]]:
             if not source or not targets:
                 continue
             s_start, s_end = v.sentences[si]
-            modality = finder.modality(i, a, b, t)
+            # an infinitive clause takes its modality from the verb that governs it ("kündigte an, … zu besuchen")
+            ma = finder.window(a - 2)[0] if finder.is_infinitive(i) and a >= 2 and v.toks[a - 1].text == "," else a
+            modality = finder.modality(i, ma, b, t)
             date = event_date(doc.text[s_start:s_end], published)
             tgts = source if symmetric else [m for m in targets
                     if m.country and not any(m.country == s.country and m.ent.get("name") == s.ent.get("name")

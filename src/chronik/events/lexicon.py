@@ -23,7 +23,7 @@ def _t(type_: str, mode: str | None, cameo: str, words: str) -> dict[str, Trigge
 VERBS: dict[str, Trigger] = {
     **_t("CONSULT", "visit", "042", "besuchen bereisen reisen eintreffen"),
     **_t("CONSULT", "host", "043", "empfangen"),
-    **_t("CONSULT", "meet", "040", "treffen zusammentreffen zusammenkommen beraten konferieren "
+    **_t("CONSULT", "meet", "040", "treffen zusammentreffen zusammenkommen beraten konferieren besprechen erörtern "
                                    "diskutieren tagen"),
     **_t("CONSULT", "phone", "040", "telefonieren"),
     **_t("CONSULT", "negotiate", "046", "verhandeln"),
@@ -42,7 +42,7 @@ VERBS: dict[str, Trigger] = {
     **_t("AID", "aid", "070", "helfen spenden"),
     **_t("RETREAT", "withdraw", "087", "abziehen zurückziehen räumen"),
     **_t("REQUEST", "demand", "100", "fordern auffordern verlangen drängen erwarten anmahnen aufrufen einfordern "
-                                     "mahnen"),
+                                     "mahnen abbringen"),
     **_t("REQUEST", "appeal", "100", "appellieren bitten ersuchen"),
     **_t("ACCUSE", "criticise", "111", "kritisieren rügen tadeln bemängeln attackieren beklagen"),
     **_t("ACCUSE", "condemn", "112", "verurteilen anprangern brandmarken"),
@@ -80,7 +80,7 @@ NOUNS: dict[str, Trigger] = {
     **_t("SANCTION", "expel", "1246", "Ausweisung"),
     **_t("AGREE", "sign", "057", "Abkommen Vertrag Friedensabkommen Unterzeichnung"),
     **_t("SUPPORT", "award", "051", "Orden Auszeichnung Ehrung"),
-    **_t("REQUEST", "demand", "100", "Forderung Aufforderung Appell"),
+    **_t("REQUEST", "demand", "100", "Forderung Aufforderung Appell Vorbedingungen"),
     **_t("ACCUSE", "criticise", "111", "Kritik Protestnote Verurteilung"),
     **_t("ACCUSE", "accuse", "112", "Vorwurf Vorwürfe Anschuldigung Anschuldigungen"),
     **_t("REJECT", "reject", "120", "Ablehnung Veto Gegenstimme Gegenstimmen Zurückweisung Dementi"),
@@ -92,7 +92,7 @@ NOUNS: dict[str, Trigger] = {
     **_t("COERCE", "curfew", "172", "Ausgangssperre Ausnahmezustand"),
     **_t("ASSAULT", "attack", "190", "Angriff Angriffe Anschlag Anschläge Bombenanschlag Luftangriff "
                                      "Luftangriffe Schusswechsel Beschuss Feuergefecht Invasion Militärschlag "
-                                     "Raketenangriff Raketenangriffe Bombardierung Offensive"),
+                                     "Raketenangriff Raketenangriffe Bombardierung Offensive Schüsse"),
     **_t("ASSAULT", "abduct", "181", "Entführung Entführungen Geiselnahme"),
 }
 
