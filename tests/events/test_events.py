@@ -125,6 +125,21 @@ def test_a_title_before_a_name_is_the_person() -> None:
     assert ev["target"][0]["country"] == "MMR"
 
 
+def test_a_noun_in_an_adverbial_phrase_is_not_the_subjects_act() -> None:
+    # the hostage-taking was not done by Austria; the talks after "an" are Austria's own
+    doc = annotate("Österreich brach nach einer Geiselnahme in Libyen die Beziehungen ab.")
+    assert not [e for e in doc.events if e["type"] == "ASSAULT"]
+    doc = annotate("Österreich nahm an Gesprächen mit Libyen teil.")
+    assert dyads(doc) == {("CONSULT", "AUT", "LBY")}
+
+
+def test_a_politician_attacking_someone_is_criticism() -> None:
+    doc = annotate("Die norwegische Ministerin Lars Heggem griff Estland an.", persons=("Lars Heggem",))
+    assert [e["type"] for e in doc.events] == ["ACCUSE"]
+    doc = annotate("Die Armee Russlands griff die Ukraine an.")
+    assert [e["type"] for e in doc.events] == ["ASSAULT"]
+
+
 def test_passive_agent_is_the_source() -> None:
     doc = annotate("Nepal wurde von Indien für die Grenzschließung kritisiert.")
     assert ("ACCUSE", "IND", "NPL") in dyads(doc)

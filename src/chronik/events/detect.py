@@ -41,6 +41,9 @@ from chronik.time.relative import event_date
 SPLIT_BASES = frozenset(v[len(p):] for v in VERBS for p in PARTICLES if v.startswith(p) and len(v) > len(p) + 3)
 # Types whose participants act together: a coordinated subject without an object means every pair.
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Prepositions of time, cause and topic: a noun after them is not what the clause's subject did.
+ADJUNCT_PREPS = frozenset({"nach", "wegen", "trotz", "gegenüber", "seit", "während", "infolge", "angesichts",
+                           "bezüglich", "hinsichtlich", "über", "vor"})
 # Types whose target may stand in an earlier sentence ("… von Ägypten. Die USA lehnten den Vorschlag ab.").
 IMPLIED_TARGET = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "CONCEDE"})
 COORD = frozenset({",", "und", "sowie", "oder", "bzw.", "/"})
@@ -419,6 +422,22 @@ class EventFinder:
         """A free actor between "und" and the next verb starts a clause of its own ("und Peru lehnte ab")."""
         return m.b <= verb and self.prep_before(m) is None and self.article(m) not in OBJECT_ARTICLES
 
+    def in_phrase(self, i: int) -> bool:
+        """Does the noun at `i` stand in an adverbial phrase ("nach einer Besetzung und Geiselnahme", "gegenüber
+        Sanktionen")? Light-verb phrases ("an Gesprächen teilnehmen", "zu einem Besuch aufbrechen") do not count."""
+        v = self.view
+        lo = v.sent_toks[v.toks[i].sent][0]
+        k = i - 1
+        while k >= lo and k >= i - 5:
+            w = v.toks[k].lower
+            if w in PREPOSITIONS:
+                return w in ADJUNCT_PREPS
+            if not (w in ARTICLES or w in ("einer", "eines", "und", "ihren", "ihrer", "seiner", "seinen")
+                    or (not v.toks[k].cap and w.endswith(("e", "en", "er", "em", "es"))) or v.toks[k].cap):
+                return False
+            k -= 1
+        return False
+
     def is_infinitive(self, i: int) -> bool:
         """"zu besprechen", "abzubringen"."""
         v = self.view
@@ -520,6 +539,8 @@ def find_events(doc: Document) -> list[dict[str, Any]]:
                     any(v.toks[k].lower in VERBAL for k in range(a, b)):
                 t = Trigger("ACCUSE", "criticise", "111")
             source, targets = finder.noun_arguments(i, a, b, t) if v.toks[i].cap and i > lo else ([], [])
+            if not source and v.toks[i].cap and i > lo and finder.in_phrase(i):
+                continue  # "nach einer Geiselnahme", "gegenüber Sanktionen": not what the subject did
             shared = finder.arguments(first_part[2], first_part[0], first_part[1])[0] if first_part else []
             shared = shared or finder.infinitive_subject(i, a)
             if not source and shared:
@@ -539,6 +560,8 @@ def find_events(doc: Document) -> list[dict[str, Any]]:
                 targets = source
             if not source or not targets:
                 continue
+            if t.type == "ASSAULT" and all(m.ent["label"] == "PER" for m in source):
+                t = Trigger("ACCUSE", "criticise", "111")  # a politician "attacks" with words
             s_start, s_end = v.sentences[si]
             # an infinitive clause takes its modality from the verb that governs it ("kündigte an, … zu besuchen")
             ma = finder.window(a - 2)[0] if finder.is_infinitive(i) and a >= 2 and v.toks[a - 1].text == "," else a
