@@ -140,6 +140,22 @@ def test_a_politician_attacking_someone_is_criticism() -> None:
     assert [e["type"] for e in doc.events] == ["ASSAULT"]
 
 
+def test_domestic_actors_of_one_country_and_roles_named_without_their_country() -> None:
+    doc = annotate("Die armenische Opposition warf dem Regierungschef Verrat vor.")
+    ev = doc.events[0]
+    assert (ev["type"], ev["source"][0]["sector"], ev["target"][0]["country"]) == ("ACCUSE", "OPP", "ARM")
+    doc = annotate("In Belgrad kam es zu Unruhen. Die Polizei nahm zwei Journalisten aus Kroatien fest.",
+                   places=("Belgrad",))
+    assert dyads(doc) == {("COERCE", "SRB", "HRV")}  # "Die Polizei": of the country the text is about
+
+
+def test_a_country_adjective_before_a_thing_and_a_title_with_a_genitive() -> None:
+    doc = annotate("Der schwedische Vorschlag wurde vom Sprecher der norwegischen Regierung Lars Heggem begrüßt.",
+                   persons=("Lars Heggem",))
+    assert dyads(doc) == {("SUPPORT", "NOR", "SWE")}
+    assert doc.events[0]["source"][0]["text"] == "Lars Heggem"
+
+
 def test_passive_agent_is_the_source() -> None:
     doc = annotate("Nepal wurde von Indien für die Grenzschließung kritisiert.")
     assert ("ACCUSE", "IND", "NPL") in dyads(doc)

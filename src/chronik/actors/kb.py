@@ -114,16 +114,20 @@ class ActorKB:
             surnames = {name.split()[-1]} | {o.split()[-1] for o in others if len(o.split()) <= 3}
             for s in surnames:
                 self.persons.setdefault(translit_key(s), []).append(entry)
-        # places: folded name -> the most populous place of that name
+        # places: folded name -> the most populous place of that name; a place's own name wins over another
+        # place's alternate name ("Islamabad" is the capital of Pakistan, not an old name of Chattogram)
         self.places: dict[str, Place] = {}
         self.capitals: dict[str, Place] = {}
         capital_names = {c.get("capital") for c in data["countries"].values()}
+        alternates: list[tuple[str, Place]] = []
         for gid, name, iso3, lat, lon, pop, alts in data["places"]:  # sorted by population, largest first
             place = Place(name, iso3, lat, lon, gid, pop)
-            for n in (name, *alts):
-                self.places.setdefault(fold(n), place)
+            self.places.setdefault(fold(name), place)
+            alternates.extend((fold(n), place) for n in alts)
             if name in capital_names and iso3 not in self.capitals:
                 self.capitals[iso3] = place
+        for key, place in alternates:
+            self.places.setdefault(key, place)
 
     # ------------------------------------------------------------------ lookups
 

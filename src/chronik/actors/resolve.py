@@ -117,6 +117,22 @@ class DocumentActors:
             k -= 1
         return code, sector, role
 
+    def context_country(self, k: int) -> str | None:
+        """The country the text is about at token `k`: the country of the last country, country adjective or
+        place named in this or the previous sentence. For a role named without its country."""
+        view = self.view
+        sent = view.toks[k].sent
+        j = k - 1
+        while j >= 0 and view.toks[j].sent >= sent - 1:
+            ent = view.ent_of.get(j)
+            code = ent.get("country") if ent is not None and ent["label"] in ("LOC", "MISC", "NOM") else None
+            if code is None and ent is None:
+                code = self.code_of_word(j)
+            if code and code in self.kb.countries:
+                return str(code)
+            j -= 1
+        return None
+
     def possessor(self, k: int) -> str | None:
         """The country of the last person named before token `k` (this or the previous sentence)."""
         view = self.view
@@ -319,6 +335,8 @@ class DocumentActors:
             if code is None and res is None:
                 code, sector2 = self.context_after(b)
                 sector = sector or sector2
+            if code is None and res is None and role is not None:
+                code = self.context_country(ti)  # "In Tokio empfing ihn Ministerpräsident Kenji Harada"
             if code is not None:
                 res = res if res and res.get("country") == code else {"country": code, "sector": sector or "GOV"
                                                                      if code else None, "kb": None}
@@ -396,6 +414,9 @@ class DocumentActors:
                 same = [e for _, r, e in roles_seen if e.get("country") == code
                         and (r == low or r in LEADER_ROLES)]
                 person = same[-1] if same else self._likely_leader(code)
+            if code is None and person is None and t.text.lower() in ROLES and \
+                    view.toks[a].lower in ("der", "die", "das", "den", "dem"):
+                code = self.context_country(a)  # "Die Polizei nahm … fest" after "In Tiflis …"
             if code is None and person is None:
                 continue
             s, e = view.toks[a].start, t.end

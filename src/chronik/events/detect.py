@@ -17,6 +17,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Any
 
+from chronik.actors.kb import load_kb
 from chronik.actors.resolve import role_of
 from chronik.document import Document
 from chronik.events.lexicon import (
@@ -103,6 +104,16 @@ class EventFinder:
                 self.mentions.append(m)
             else:
                 m.b = ti + 1
+        # a country adjective no entity covers stands for its country ("der österreichische Alleingang")
+        kb = load_kb()
+        for ti, t in enumerate(v.toks):
+            if ti not in v.ent_of and t.word and not t.cap and len(t.text) > 5:
+                code = kb.adjective(t.text)
+                if code:
+                    self.mentions.append(Mention(ti, ti + 1, {"text": t.text, "start": t.start, "end": t.end,
+                                                              "label": "MISC", "name": None, "country": code,
+                                                              "sector": None}))
+        self.mentions.sort(key=lambda m: m.a)
         # a country adjective right before another actor belongs to it ("die deutsche Bundeskanzlerin Merkel")
         def adjective(m: Mention) -> bool:
             first = v.toks[m.a].text
@@ -111,11 +122,28 @@ class EventFinder:
 
         self.mentions = [m for k, m in enumerate(self.mentions)
                          if not adjective(m) or not any(n.a - m.b <= 2 for n in self.mentions[k + 1:k + 2])]
-        # a title right before a name is the person ("UN-Generalsekretär Kofi Annan", "Kremlchef Putin")
-        titled = {id(m) for m, n in zip(self.mentions, self.mentions[1:], strict=False)
-                  if n.a == m.b and n.ent["label"] == "PER" and m.ent["label"] != "PER"
-                  and (m.ent["label"] == "NOM" or role_of(v.toks[m.b - 1].text))}
-        self.mentions = [m for m in self.mentions if id(m) not in titled]
+        # a title right before a name is the person ("UN-Generalsekretär Kofi Annan", "Kremlchef Putin"), also
+        # with a genitive in between ("der außenpolitische Sprecher der CDU Friedbert Pflüger")
+        titled: set[int] = set()
+        merged: list[Mention] = []
+        for k, m in enumerate(self.mentions):
+            if m.ent["label"] == "PER" or not (m.ent["label"] == "NOM" or role_of(v.toks[m.b - 1].text)):
+                continue
+            for n in self.mentions[k + 1:k + 4]:
+                between = v.toks[m.b:n.a]
+                if n.ent["label"] == "PER" and len(between) <= 5 \
+                        and (not between or between[0].lower in ("der", "des")) \
+                        and all(t.word or t.text in ("/", "-") for t in between) \
+                        and all(t.cap or t.lower in ("der", "des", "und", "/", "-") for t in between):
+                    titled.add(id(m))
+                    titled.update(id(x) for x in self.mentions[k + 1:] if m.b <= x.a and x.b <= n.a)
+                    if between:
+                        titled.add(id(n))
+                        merged.append(Mention(m.a, n.b, n.ent))
+                    break
+                if n.ent["label"] == "PER":
+                    break
+        self.mentions = sorted([m for m in self.mentions if id(m) not in titled] + merged, key=lambda m: m.a)
         self._appositions()
         self.mention_at = {t: m for m in self.mentions for t in range(m.a, m.b)}
         self.quote_of: dict[int, dict[str, Any]] = {}
@@ -390,13 +418,17 @@ class EventFinder:
                 continue
             if prep is not None and prep not in TARGET_PREPS:
                 continue
-            if source and g[0].a == source[-1].b and self.view.toks[g[0].b - 1].text.endswith("s"):
-                continue  # a genitive attribute of the source ("die Regierung Österreichs")
+            if source and source[-1].a >= 0 and (
+                    (g[0].a == source[-1].b and self.view.toks[g[0].b - 1].text.endswith("s"))
+                    or (g[0].a == source[-1].b + 1 and self.view.toks[source[-1].b].lower in ("der", "des")
+                        and g[0].country not in ORGANISATION_CODES)):
+                continue  # a genitive attribute of the source ("die Regierung Österreichs", "Sprecher der CDU")
             targets.extend(g)
         if not targets and source:
             # "ein Ende der Rekrutierung im Sudan": a country named as the scene is the target when nothing else is
             targets = [m for g in rest if self.prep_before(g[0]) in LOCATIVE for m in g
-                       if m.ent["label"] == "LOC" and not m.ent.get("place")][:1]
+                       if m.ent["label"] == "LOC" and not m.ent.get("place")
+                       and str(m.ent.get("kb") or "").startswith("geonames:")][:1]
         return source, targets
 
     def split_verbs(self, i: int, a: int, b: int, verbs: list[int]) -> tuple[int, int, tuple[int, int, int] | None]:
@@ -519,6 +551,19 @@ class EventFinder:
         return "asserted"
 
 
+def domestic(a: Mention, b: Mention) -> bool:
+    """Two actors of one country that can act on each other: the opposition and the government, the police
+    and protesters ("Die armenische Opposition warf dem Regierungschef Verrat vor")."""
+    sa, sb = a.ent.get("sector"), b.ent.get("sector")
+    return bool(sa and sb and sa != sb and (sa in DOMESTIC or sb in DOMESTIC))
+
+
+# The members of these meet among themselves: "die Außenminister der EU" meeting is EU -> EU.
+ORGANISATION_CODES = frozenset({"EU", "UN", "NATO", "AU", "OSCE", "ASEAN", "CSTO", "CIS", "SCO", "EAEU", "G7", "G20",
+                                "ARABLEAGUE", "OAS", "IAEA"})
+DOMESTIC = frozenset({"OPP", "CVL", "COP", "REB", "JUD", "LEG", "PTY"})
+
+
 def find_events(doc: Document) -> list[dict[str, Any]]:
     finder = EventFinder(doc)
     v = finder.view
@@ -569,9 +614,11 @@ def find_events(doc: Document) -> list[dict[str, Any]]:
             date = event_date(doc.text[s_start:s_end], published)
             tgts = source if symmetric else [m for m in targets
                     if m.country and not any(m.country == s.country and m.ent.get("name") == s.ent.get("name")
+                                             and (m.ent.get("name") or not domestic(s, m))
                                              for s in source)]
             tgts = tgts if symmetric else [m for m in tgts if not any(m.country == s.country for s in source)
-                    or m.country in ("EU", "UN", "IAEA", "NATO", "AU")]
+                                           or m.country in ("EU", "UN", "IAEA", "NATO", "AU")
+                                           or all(domestic(s, m) for s in source)]
             tok = v.toks[i]
             for si_, src in enumerate(source):
                 for tgt in tgts:

@@ -61,8 +61,10 @@ class DocView:
             a = bisect.bisect_left(starts, ent["start"])
             b = a
             while b < len(self.toks) and self.toks[b].end <= ent["end"]:
-                self.ent_of[b] = ent
-                b += 1
+                outer = self.ent_of.get(b)
+                if outer is None or not (outer["start"] <= ent["start"] and ent["end"] <= outer["end"]):
+                    self.ent_of[b] = ent  # an entity inside a longer one ("armenische" in "die armenische
+                b += 1                    # Opposition") leaves the longer one in place
 
     def clause(self, tok: int) -> tuple[int, int]:
         """Token range [a, b) of the clause around `tok`, between commas, semicolons, colons, dashes and brackets."""
