@@ -156,6 +156,22 @@ def test_a_country_adjective_before_a_thing_and_a_title_with_a_genitive() -> Non
     assert doc.events[0]["source"][0]["text"] == "Lars Heggem"
 
 
+def test_both_parties_dass_clause_subject_and_object_pronoun() -> None:
+    doc = annotate("An der Grenze zwischen Peru und Ecuador kam es zu Schüssen. Chile rief beide Staaten zur "
+                   "Zurückhaltung auf.")
+    assert {("REQUEST", "CHL", "PER"), ("REQUEST", "CHL", "ECU")} <= dyads(doc)
+    doc = annotate("Ungarn lobte Österreich. Dann forderte Ungarn, dass Slowenien die Grenze öffnet.")
+    assert ("REQUEST", "HUN", "SVN") in dyads(doc)
+    doc = annotate("Der chilenische Präsident reiste nach Peru. In Lima empfing ihn der peruanische Präsident.",
+                   places=("Lima",))
+    assert ("CONSULT", "PER", "CHL") in dyads(doc)
+
+
+def test_an_implied_target_prefers_the_target_of_the_event_before() -> None:
+    doc = annotate("Litauen und Polen begrüßten die Entscheidung der EU. Litauen forderte zugleich strengere Regeln.")
+    assert ("REQUEST", "LTU", "EU") in dyads(doc)
+
+
 def test_passive_agent_is_the_source() -> None:
     doc = annotate("Nepal wurde von Indien für die Grenzschließung kritisiert.")
     assert ("ACCUSE", "IND", "NPL") in dyads(doc)

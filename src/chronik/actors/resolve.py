@@ -242,7 +242,7 @@ class DocumentActors:
                     continue
                 s, e = view.span(i, i + m)
                 hit = kb.name(view.text[s:e])
-                if hit is None or (m == 1 and len(t.text) <= 2):
+                if hit is None or (m == 1 and len(t.text) <= 2 and not t.text.isupper()):
                     continue
                 label = "LOC" if hit.kind == "country" else "ORG"
                 ent = {"start": s, "end": e, "text": view.text[s:e], "label": label, "name": None,

@@ -46,7 +46,10 @@ SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 ADJUNCT_PREPS = frozenset({"nach", "wegen", "trotz", "gegenüber", "seit", "während", "infolge", "angesichts",
                            "bezüglich", "hinsichtlich", "über", "vor"})
 # Types whose target may stand in an earlier sentence ("… von Ägypten. Die USA lehnten den Vorschlag ab.").
-IMPLIED_TARGET = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "CONCEDE"})
+IMPLIED_TARGET = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "CONCEDE", "THREATEN", "ASSAULT"})
+# "beide Seiten", "beide Staaten": the two parties the text spoke of last.
+BOTH_NOUNS = frozenset({"seiten", "staaten", "länder", "ländern", "regierungen", "parteien", "nachbarn",
+                        "konfliktparteien", "nachbarländer", "nachbarstaaten", "delegationen"})
 COORD = frozenset({",", "und", "sowie", "oder", "bzw.", "/"})
 OBJECT_ARTICLES = frozenset({"den", "dem", "einem", "einen", "seinem", "seinen", "ihrem", "ihren", "diesem",
                              "diesen", "jenem"})
@@ -145,12 +148,34 @@ class EventFinder:
                     break
         self.mentions = sorted([m for m in self.mentions if id(m) not in titled] + merged, key=lambda m: m.a)
         self._appositions()
+        self._both_parties()
         self.mention_at = {t: m for m in self.mentions for t in range(m.a, m.b)}
         self.quote_of: dict[int, dict[str, Any]] = {}
         starts = [t.start for t in v.toks]
         for q in doc.quotes:
             for i in range(bisect.bisect_left(starts, q["start"]), bisect.bisect_left(starts, q["end"])):
                 self.quote_of[i] = q
+
+    def _both_parties(self) -> None:
+        """"beide Seiten", "beide Staaten": the last two countries named before, as one coordinated group."""
+        v = self.view
+        added: list[Mention] = []
+        for k, t in enumerate(v.toks[:-1]):
+            if t.lower not in ("beide", "beiden") or v.toks[k + 1].lower not in BOTH_NOUNS or k + 1 in v.ent_of:
+                continue
+            parties: list[Mention] = []
+            for m in reversed(self.mentions):
+                if m.a < 0 or v.toks[m.a].sent >= v.toks[k].sent or v.toks[m.a].sent < v.toks[k].sent - 2:
+                    continue
+                if m.country and m.country not in {p.country for p in parties}:
+                    parties.append(m)
+                if len(parties) == 2:
+                    break
+            if len(parties) == 2:
+                s, e = t.start, v.toks[k + 1].end
+                for p in reversed(parties):
+                    added.append(Mention(k, k + 2, {**p.ent, "text": v.text[s:e], "start": s, "end": e}))
+        self.mentions = sorted(self.mentions + added, key=lambda m: m.a)
 
     def _appositions(self) -> None:
         """Appositions are read as one actor: ", der Hohe Vertreter der EU," describes the name before it
@@ -290,7 +315,9 @@ class EventFinder:
             if m.a < a or m.b > b or any(k < m.a < c for k, c in inner):
                 continue
             between = [v.toks[k].lower for k in range(last_end, m.a)] if out else []
-            if out and all(w in COORD or w in ("der", "die", "das", "den", "dem") for w in between) and \
+            if out and out[-1][-1].a == m.a and out[-1][-1].b == m.b:
+                out[-1].append(m)  # "beide Seiten": two parties at one place
+            elif out and all(w in COORD or w in ("der", "die", "das", "den", "dem") for w in between) and \
                     any(w in COORD for w in between):
                 out[-1].append(m)
             else:
@@ -470,6 +497,33 @@ class EventFinder:
             k -= 1
         return False
 
+    def object_pronoun(self, a: int, b: int, source: list[Mention]) -> list[Mention]:
+        """"ihn"/"ihm" in the clause: the person named last before it who is not the source."""
+        v = self.view
+        k = next((k for k in range(a, b) if v.toks[k].lower in ("ihn", "ihm")), None)
+        if k is None:
+            return []
+        own = {m.country for m in source}
+        sent = v.toks[k].sent
+        for m in reversed(self.mentions):
+            if m.a < 0 or m.b > k or v.toks[m.a].sent < sent - 2:
+                continue
+            if m.person and m.country not in own:
+                return [m]
+        return []
+
+    def dass_subject(self, b: int) -> list[Mention]:
+        """The subject of a dass-clause right after the clause ending at `b`."""
+        v = self.view
+        hi = v.sent_toks[v.toks[b - 1].sent][1]
+        if b + 2 >= hi or v.toks[b].text != "," or v.toks[b + 1].lower != "dass":
+            return []
+        ca, cb = self.window(b + 2)
+        for g in self.groups(ca, cb):
+            if self.prep_before(g[0]) is None and self.article(g[0]) not in OBJECT_ARTICLES:
+                return g
+        return []
+
     def is_infinitive(self, i: int) -> bool:
         """"zu besprechen", "abzubringen"."""
         v = self.view
@@ -487,11 +541,15 @@ class EventFinder:
         free = [g for g in groups if self.prep_before(g[0]) is None and self.article(g[0]) not in OBJECT_ARTICLES]
         return free[0] if len(groups) == 1 and free else []
 
-    def context_target(self, i: int, source: list[Mention]) -> list[Mention]:
-        """The actor named last in the previous sentence that is not the source."""
+    def context_target(self, i: int, source: list[Mention], recent: list[Mention]) -> list[Mention]:
+        """The target of the event coded last in this or the previous sentence, else the actor named last
+        in the previous sentence that is not the source."""
         v = self.view
         sent = v.toks[i].sent
         own = {m.country for m in source}
+        for m in reversed(recent):
+            if m.a >= 0 and v.toks[m.a].sent >= sent - 1 and m.country not in own:
+                return [m]
         for m in reversed(self.mentions):
             s = v.toks[m.a].sent if m.a >= 0 else -1
             if s >= sent:
@@ -569,6 +627,7 @@ def find_events(doc: Document) -> list[dict[str, Any]]:
     v = finder.view
     scenes = Scenes(v)
     out: list[dict[str, Any]] = []
+    recent: list[Mention] = []  # targets of the events coded so far
     seen: set[tuple[Any, ...]] = set()
     published: PartialDate | None = doc.published
     for si, (lo, hi) in enumerate(v.sent_toks):
@@ -584,8 +643,9 @@ def find_events(doc: Document) -> list[dict[str, Any]]:
                     any(v.toks[k].lower in VERBAL for k in range(a, b)):
                 t = Trigger("ACCUSE", "criticise", "111")
             source, targets = finder.noun_arguments(i, a, b, t) if v.toks[i].cap and i > lo else ([], [])
-            if not source and v.toks[i].cap and i > lo and finder.in_phrase(i):
-                continue  # "nach einer Geiselnahme", "gegenüber Sanktionen": not what the subject did
+            if not source and v.toks[i].cap and i > lo and (
+                    finder.in_phrase(i) or any(a <= j < b and j != i for j in verbs)):
+                continue  # "nach einer Geiselnahme"; "wies die Forderung zurück": the verb is the event
             shared = finder.arguments(first_part[2], first_part[0], first_part[1])[0] if first_part else []
             shared = shared or finder.infinitive_subject(i, a)
             if not source and shared:
@@ -596,9 +656,13 @@ def find_events(doc: Document) -> list[dict[str, Any]]:
                 source, targets = shared, objects or targets  # direct objects first
             elif not source:
                 source, targets = finder.arguments(i, a, b)
+            if source and not targets:
+                targets = finder.object_pronoun(a, b, source)  # "In Tokio empfing ihn der Ministerpräsident"
+            if source and not targets and t.type in ("REQUEST", "ACCUSE"):
+                targets = finder.dass_subject(b)  # "Baku forderte, dass Armenien seine Truppen abzieht"
             if source and not targets and t.type in IMPLIED_TARGET:
                 # "Die USA lehnten den Vorschlag ab": the target is the actor the text spoke of last
-                targets = finder.context_target(i, source)
+                targets = finder.context_target(i, source, recent)
             symmetric = not targets and t.type in SYMMETRIC and len({m.country for m in source}) > 1
             if symmetric:
                 # "Russland und China verhandelten": every pair of the participants
@@ -629,6 +693,7 @@ def find_events(doc: Document) -> list[dict[str, Any]]:
                     if key in seen:
                         continue
                     seen.add(key)
+                    recent.append(tgt)
                     visit = tgt.ent if t.type == "CONSULT" and t.mode == "visit" and tgt.ent["label"] == "LOC" \
                         else None
                     loc = scenes.locate(i, [tgt.country, src.country], visit, doc.entities)

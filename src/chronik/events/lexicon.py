@@ -84,7 +84,7 @@ NOUNS: dict[str, Trigger] = {
     **_t("ACCUSE", "criticise", "111", "Kritik Protestnote Verurteilung"),
     **_t("ACCUSE", "accuse", "112", "Vorwurf Vorwürfe Anschuldigung Anschuldigungen"),
     **_t("REJECT", "reject", "120", "Ablehnung Veto Gegenstimme Gegenstimmen Zurückweisung Dementi"),
-    **_t("THREATEN", "threaten", "130", "Drohung Drohungen Ultimatum Warnung"),
+    **_t("THREATEN", "threaten", "130", "Drohung Drohungen Ultimatum Warnung Gegenmaßnahmen Vergeltung"),
     **_t("PROTEST", "demonstrate", "141", "Demonstration Demonstrationen Kundgebung Protest Proteste Streik "
                                           "Hungerstreik"),
     **_t("SANCTION", "sanction", "163", "Sanktion Sanktionen Embargo Boykott"),
@@ -92,7 +92,7 @@ NOUNS: dict[str, Trigger] = {
     **_t("COERCE", "curfew", "172", "Ausgangssperre Ausnahmezustand"),
     **_t("ASSAULT", "attack", "190", "Angriff Angriffe Anschlag Anschläge Bombenanschlag Luftangriff "
                                      "Luftangriffe Schusswechsel Beschuss Feuergefecht Invasion Militärschlag "
-                                     "Raketenangriff Raketenangriffe Bombardierung Offensive Schüsse"),
+                                     "Raketenangriff Raketenangriffe Bombardierung Offensive Schüsse Feuer"),
     **_t("ASSAULT", "abduct", "181", "Entführung Entführungen Geiselnahme"),
 }
 
