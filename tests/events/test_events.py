@@ -172,6 +172,14 @@ def test_an_implied_target_prefers_the_target_of_the_event_before() -> None:
     assert ("REQUEST", "LTU", "EU") in dyads(doc)
 
 
+def test_a_bracket_is_read_past_and_a_compound_visit_noun_names_the_country() -> None:
+    doc = annotate("Der norwegische Außenminister (Arbeiterpartei) kündigte an, das Thema bei seinem "
+                   "Islandbesuch im Mai anzusprechen.")
+    assert dyads(doc) == {("CONSULT", "NOR", "ISL")}
+    ev = doc.events[0]
+    assert ev["modality"] == "planned" and ev["location"]["name"] == "Island"
+
+
 def test_passive_agent_is_the_source() -> None:
     doc = annotate("Nepal wurde von Indien für die Grenzschließung kritisiert.")
     assert ("ACCUSE", "IND", "NPL") in dyads(doc)

@@ -47,6 +47,7 @@ ADJUNCT_PREPS = frozenset({"nach", "wegen", "trotz", "gegenüber", "seit", "wäh
                            "bezüglich", "hinsichtlich", "über", "vor"})
 # Types whose target may stand in an earlier sentence ("… von Ägypten. Die USA lehnten den Vorschlag ab.").
 IMPLIED_TARGET = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "CONCEDE", "THREATEN", "ASSAULT"})
+VISIT_HEADS = ("besuch", "reise", "visite")
 # "beide Seiten", "beide Staaten": the two parties the text spoke of last.
 BOTH_NOUNS = frozenset({"seiten", "staaten", "länder", "ländern", "regierungen", "parteien", "nachbarn",
                         "konfliktparteien", "nachbarländer", "nachbarstaaten", "delegationen"})
@@ -149,6 +150,21 @@ class EventFinder:
         self.mentions = sorted([m for m in self.mentions if id(m) not in titled] + merged, key=lambda m: m.a)
         self._appositions()
         self._both_parties()
+        # "Israelbesuch", "Moskau-Reise": a visit noun whose first part names where the visit goes
+        self.visit_to: dict[int, Mention] = {}
+        for ti, t in enumerate(v.toks):
+            low = t.lower
+            head = next((h for h in VISIT_HEADS if low.endswith(h) and len(low) > len(h) + 2), None)
+            if not t.cap or head is None or ti in v.ent_of or t.text in NOUNS:
+                continue
+            prefix = t.text[:len(t.text) - len(head)].rstrip("-")
+            hit = kb.name(prefix)
+            place = kb.place(prefix) if hit is None else None
+            code = hit.country if hit else place.country if place else None
+            if code:
+                self.visit_to[ti] = Mention(ti, ti + 1, {"text": t.text, "start": t.start, "end": t.end,
+                                                         "label": "LOC", "name": hit.name if hit else prefix,
+                                                         "country": code, "sector": None})
         self.mention_at = {t: m for m in self.mentions for t in range(m.a, m.b)}
         self.quote_of: dict[int, dict[str, Any]] = {}
         starts = [t.start for t in v.toks]
@@ -225,6 +241,16 @@ class EventFinder:
                 drop.update(id(m) for m in self.mentions if k < m.a and m.b <= close)
         for k, end in self.open_appos.items():
             drop.update(id(m) for m in self.mentions if k < m.a and m.b <= end)
+        # a short bracket is read past and its names are attributes: "Franz Josef Jung (CDU) kündigte an"
+        for k, t in enumerate(v.toks):
+            if t.text != "(":
+                continue
+            hi = v.sent_toks[t.sent][1]
+            close = next((j for j in range(k + 1, min(k + 10, hi)) if v.toks[j].text == ")"), None)
+            if close is not None:
+                self.appos[k] = close
+                self.appos_close[close] = k
+                drop.update(id(m) for m in self.mentions if k < m.a and m.b <= close)
         self.mentions = sorted((m for m in self.mentions if id(m) not in drop), key=lambda m: m.a)
 
     # ------------------------------------------------------------------ triggers
@@ -245,6 +271,8 @@ class EventFinder:
                 continue
             if t.cap and i > lo:
                 noun = NOUNS.get(t.text) or NOUNS.get(lemma(t.text))
+                if noun is None and i in self.visit_to:
+                    noun = NOUNS["Besuch"]
                 if noun:
                     out.append((i, noun))
                 continue
@@ -534,7 +562,7 @@ class EventFinder:
         """"Jung kündigte an, die Probleme mit Israel zu besprechen": an infinitive clause after a comma
         has the subject of the clause before it, when that clause names exactly one actor."""
         v = self.view
-        if not self.is_infinitive(i) or a < 2 or v.toks[a - 1].text != ",":
+        if a < 2 or v.toks[a - 1].text != "," or not any(self.is_infinitive(k) for k in range(a, self.window(i)[1])):
             return []
         pa, pb = self.window(a - 2)
         groups = self.groups(pa, pb)
@@ -584,7 +612,7 @@ class EventFinder:
         v = self.view
         sent = v.toks[k].sent
         for m in reversed(self.mentions):
-            if m.b <= k and v.toks[m.a].sent >= sent - 2 and m.person:
+            if m.b <= k and v.toks[m.a].sent >= sent - 4 and m.person:
                 if v.toks[m.b - 1].text.endswith("s") and m.ent["label"] == "PER" \
                         and not (m.ent.get("name") or "").endswith("s"):
                     continue  # a genitive ("auf Einladung Berdymuchamedows")
@@ -656,6 +684,8 @@ def find_events(doc: Document) -> list[dict[str, Any]]:
                 source, targets = shared, objects or targets  # direct objects first
             elif not source:
                 source, targets = finder.arguments(i, a, b)
+            if source and not targets and i in finder.visit_to:
+                targets = [finder.visit_to[i]]
             if source and not targets:
                 targets = finder.object_pronoun(a, b, source)  # "In Tokio empfing ihn der Ministerpräsident"
             if source and not targets and t.type in ("REQUEST", "ACCUSE"):
@@ -673,7 +703,8 @@ def find_events(doc: Document) -> list[dict[str, Any]]:
                 t = Trigger("ACCUSE", "criticise", "111")  # a politician "attacks" with words
             s_start, s_end = v.sentences[si]
             # an infinitive clause takes its modality from the verb that governs it ("kündigte an, … zu besuchen")
-            ma = finder.window(a - 2)[0] if finder.is_infinitive(i) and a >= 2 and v.toks[a - 1].text == "," else a
+            ma = finder.window(a - 2)[0] if a >= 2 and v.toks[a - 1].text == "," and any(
+                finder.is_infinitive(k) for k in range(a, b)) else a
             modality = finder.modality(i, ma, b, t)
             date = event_date(doc.text[s_start:s_end], published)
             tgts = source if symmetric else [m for m in targets

@@ -98,7 +98,10 @@ class Scenes:
             for e in entities:
                 if e.get("place") and e.get("country") == code and e["label"] == "LOC":
                     return Scene(-1, -1, e, False).to_json("visit")
-            return Scene(-1, -1, visit_target, True).to_json("visit")
+            country = Scene(-1, -1, visit_target, True).to_json("visit")
+            if visit_target.get("name") and visit_target["text"] != visit_target["name"]:
+                country["name"] = visit_target["name"]  # "Israelbesuch", "Chinas": the country's name
+            return country
         # the scene set last: the places of the latest earlier sentence that named any
         before = [s for s in self.all if s.sent < sent and not s.country_level]
         if before:
