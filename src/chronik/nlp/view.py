@@ -89,6 +89,48 @@ class DocView:
             b -= 1
         return a, b
 
+    def extended_clause(self, tok: int) -> tuple[int, int]:
+        """Like `clause`, but read past what only describes a noun: appositions (", der Chef der NASA,"),
+        short brackets ("(CDU)") and relative clauses (", die … geführt wird,") before and after `tok`."""
+        lo, hi = self.sent_toks[self.toks[tok].sent]
+        toks = self.toks
+        opening = self._inserts(lo, hi)
+        closing = {c: k for k, c in opening.items()}
+        a = tok
+        while a > lo:
+            if a - 1 in closing and closing[a - 1] < tok:
+                a = closing[a - 1]
+                continue
+            if toks[a - 1].text in CLAUSE_BREAKS:
+                break
+            a -= 1
+        b = tok
+        while b < hi:
+            if b in opening and b > tok:
+                b = opening[b] + 1
+                continue
+            if toks[b].text in CLAUSE_BREAKS or toks[b].text in END_PUNCT:
+                break
+            b += 1
+        return a, b
+
+    def _inserts(self, lo: int, hi: int) -> dict[int, int]:
+        """Opening token -> closing token of the appositions, brackets and relative clauses in [lo, hi)."""
+        out: dict[int, int] = {}
+        for k in range(lo, hi):
+            t = self.toks[k].text
+            if t == "(":
+                close = next((j for j in range(k + 1, min(k + 10, hi)) if self.toks[j].text == ")"), None)
+                if close is not None:
+                    out[k] = close
+            elif t == ",":
+                close = self.apposition(k)
+                if close is None:
+                    close = self.relative_clause(k)
+                if close is not None:
+                    out[k] = close
+        return out
+
     def apposition(self, comma: int) -> int | None:
         """The closing comma of an apposition opened by the comma at token `comma`, or None.
 

@@ -160,8 +160,8 @@ class QuoteFinder:
 
     def speaker_for(self, cue: Cue) -> tuple[int, int] | None:
         view = self.view
-        ca, cb = view.clause(cue.tok)
-        if self.passive(cue, ca, cb):
+        ca, cb = view.extended_clause(cue.tok)
+        if self.passive(cue, *view.clause(cue.tok)):
             # "wurde ... vorgeworfen": the speaker, if any, is the agent "von X"
             for m in range(ca, cb - 1):
                 if view.toks[m].lower in ("von", "vom") and m > cue.tok - 6:
@@ -383,8 +383,8 @@ class QuoteFinder:
             if si in by_sent:
                 continue
             prev = next((by_sent[p] for p in range(si - 1, si - 1 - CONT_GAP, -1) if p in by_sent), None)
-            if prev is None or prev.form not in ("indirect", "mixed"):
-                continue
+            if prev is None or prev.form not in ("indirect", "mixed", "direct"):
+                continue  # also after a direct quote: "„…“, sagte X. Die Lage sei ernst."
             lo, hi = view.sent_toks[si]
             if not self.free(lo, hi):
                 continue
