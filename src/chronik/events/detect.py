@@ -198,18 +198,10 @@ class EventFinder:
         (the mentions inside are attributes, not arguments); ", Michael Griffin," names the description
         before it (the person replaces "Der Chef der NASA")."""
         v = self.view
-        self.appos: dict[int, int] = {}
-        for k, t in enumerate(v.toks):
-            if t.text == ",":
-                close = v.apposition(k)
-                if close is not None:
-                    self.appos[k] = close
-        self.relative: dict[int, int] = {}  # relative clauses: skipped by the clause around them
-        for k, t in enumerate(v.toks):
-            if t.text == "," and k not in self.appos:
-                close = v.relative_clause(k)
-                if close is not None:
-                    self.relative[k] = close
+        inserts = v.inserts(0, len(v.toks))
+        self.appos: dict[int, int] = {k: c for k, (c, kind) in inserts.items() if kind == "apposition"}
+        brackets = {k: c for k, (c, kind) in inserts.items() if kind == "bracket"}
+        self.relative: dict[int, int] = {k: c for k, (c, kind) in inserts.items() if kind == "relative"}
         # comma -> end of a description the writer left open ("…, der Hohe Vertreter der EU will …")
         self.open_appos: dict[int, int] = {}
         for k, t in enumerate(v.toks):
@@ -242,15 +234,10 @@ class EventFinder:
         for k, end in self.open_appos.items():
             drop.update(id(m) for m in self.mentions if k < m.a and m.b <= end)
         # a short bracket is read past and its names are attributes: "Franz Josef Jung (CDU) kündigte an"
-        for k, t in enumerate(v.toks):
-            if t.text != "(":
-                continue
-            hi = v.sent_toks[t.sent][1]
-            close = next((j for j in range(k + 1, min(k + 10, hi)) if v.toks[j].text == ")"), None)
-            if close is not None:
-                self.appos[k] = close
-                self.appos_close[close] = k
-                drop.update(id(m) for m in self.mentions if k < m.a and m.b <= close)
+        for k, close in brackets.items():
+            self.appos[k] = close
+            self.appos_close[close] = k
+            drop.update(id(m) for m in self.mentions if k < m.a and m.b <= close)
         self.mentions = sorted((m for m in self.mentions if id(m) not in drop), key=lambda m: m.a)
 
     # ------------------------------------------------------------------ triggers

@@ -94,7 +94,7 @@ class DocView:
         short brackets ("(CDU)") and relative clauses (", die … geführt wird,") before and after `tok`."""
         lo, hi = self.sent_toks[self.toks[tok].sent]
         toks = self.toks
-        opening = self._inserts(lo, hi)
+        opening = {k: close for k, (close, _) in self.inserts(lo, hi).items()}
         closing = {c: k for k, c in opening.items()}
         a = tok
         while a > lo:
@@ -114,21 +114,26 @@ class DocView:
             b += 1
         return a, b
 
-    def _inserts(self, lo: int, hi: int) -> dict[int, int]:
-        """Opening token -> closing token of the appositions, brackets and relative clauses in [lo, hi)."""
-        out: dict[int, int] = {}
+    def inserts(self, lo: int, hi: int) -> dict[int, tuple[int, str]]:
+        """Opening token -> (closing token, kind) of what is inserted into a clause in tokens [lo, hi):
+        "apposition" (", der Chef der NASA,"), "bracket" ("(CDU)", up to 8 tokens) and "relative"
+        (", die … geführt wird,")."""
+        out: dict[int, tuple[int, str]] = {}
         for k in range(lo, hi):
             t = self.toks[k].text
+            sent_hi = self.sent_toks[self.toks[k].sent][1]
             if t == "(":
-                close = next((j for j in range(k + 1, min(k + 10, hi)) if self.toks[j].text == ")"), None)
+                close = next((j for j in range(k + 1, min(k + 10, sent_hi)) if self.toks[j].text == ")"), None)
                 if close is not None:
-                    out[k] = close
+                    out[k] = (close, "bracket")
             elif t == ",":
                 close = self.apposition(k)
-                if close is None:
-                    close = self.relative_clause(k)
                 if close is not None:
-                    out[k] = close
+                    out[k] = (close, "apposition")
+                    continue
+                close = self.relative_clause(k)
+                if close is not None:
+                    out[k] = (close, "relative")
         return out
 
     def apposition(self, comma: int) -> int | None:
