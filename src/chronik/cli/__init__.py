@@ -10,7 +10,7 @@ import logging
 import click
 
 from chronik import __version__
-from chronik.cli import annotate, export, process, query, show
+from chronik.cli import annotate, export, process, query, serve, show
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -26,5 +26,5 @@ def main(ctx: click.Context, config_path: str | None, verbose: int) -> None:
     ctx.obj = {"config_path": config_path}
 
 
-for module in (annotate, process, show, query, export):
+for module in (annotate, process, show, query, export, serve):
     main.add_command(module.command)

@@ -88,6 +88,13 @@ class Store:
 
     # ------------------------------------------------------------------ schema
 
+    def cursor(self) -> Store:
+        """A Store over the same database with a cursor of its own, for one thread (a web request)."""
+        clone = object.__new__(Store)
+        clone.path, clone.read_only, clone.has_fts = self.path, self.read_only, self.has_fts
+        clone.con = self.con.cursor()
+        return clone
+
     def migrate(self) -> list[str]:
         """Apply the migrations not yet recorded; return their names."""
         self.con.execute("CREATE TABLE IF NOT EXISTS schema_migrations "

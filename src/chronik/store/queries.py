@@ -76,6 +76,82 @@ _EVENT_PLACE = (
 )
 
 
+def where(kind: str, f: Filters) -> tuple[str, list[Any]]:
+    """The WHERE clause (and its parameters) that `f` makes for `kind`, over the aliases `query` uses
+    (d documents, e entities, q quotes, v events). Shared by the API's aggregations."""
+    w = _filter(kind, f)
+    if f.text and kind == "events":
+        w.add("substring(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) ILIKE ? ESCAPE '\\'",
+              _like(f.text))
+    return w.sql(), w.params
+
+
+def _filter(kind: str, f: Filters) -> _Where:
+    w = _Where()
+    _date_filter(w, f, "d.published_first", "d.published_last") if kind != "events" else \
+        _date_filter(w, f, "coalesce(v.date_first, d.published_first)",
+                     "coalesce(v.date_last, d.published_last)")
+    if f.actor:
+        a = _like(f.actor)
+        if kind == "documents":
+            w.add(_ACTOR_IN_DOC, *([a] * 6))
+        elif kind == "entities":
+            w.add("(e.name ILIKE ? ESCAPE '\\' OR e.text ILIKE ? ESCAPE '\\')", a, a)
+        elif kind == "quotes":
+            w.add("(q.speaker_name ILIKE ? ESCAPE '\\' OR q.speaker_text ILIKE ? ESCAPE '\\')", a, a)
+        else:
+            w.add("EXISTS (SELECT 1 FROM event_actors a WHERE a.doc_id = v.doc_id AND a.event_idx = v.idx "
+                  "AND (a.name ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\'))", a, a)
+    if f.country:
+        c = f.country.upper()
+        if kind == "documents":
+            w.add(_COUNTRY_IN_DOC, c, c, c)
+        elif kind == "entities":
+            w.add("upper(e.country) = ?", c)
+        elif kind == "quotes":
+            w.add("upper(q.speaker_country) = ?", c)
+        else:
+            w.add("(upper(v.location_country) = ? OR EXISTS (SELECT 1 FROM event_actors a WHERE "
+                  "a.doc_id = v.doc_id AND a.event_idx = v.idx AND upper(a.country) = ?))", c, c)
+    if f.event_type:
+        t = f.event_type.upper()
+        if kind == "events":
+            w.add("upper(v.type) = ?", t)
+        else:
+            w.add("EXISTS (SELECT 1 FROM events v2 WHERE v2.doc_id = d.doc_id AND upper(v2.type) = ?)", t)
+    if f.place:
+        p = _like(f.place)
+        if kind == "events":
+            w.add(_EVENT_PLACE, p, p)
+        elif kind == "entities":
+            w.add("(e.label = 'LOC' AND (e.text ILIKE ? ESCAPE '\\' OR e.name ILIKE ? ESCAPE '\\'))", p, p)
+        else:
+            w.add("(EXISTS (SELECT 1 FROM entities e2 WHERE e2.doc_id = d.doc_id AND e2.label = 'LOC' AND "
+                  "(e2.text ILIKE ? ESCAPE '\\' OR e2.name ILIKE ? ESCAPE '\\')) OR EXISTS (SELECT 1 FROM "
+                  "events v WHERE v.doc_id = d.doc_id AND " + _EVENT_PLACE + "))", p, p, p, p)
+    for role, value in (("source", f.source), ("target", f.target)):
+        if not value:
+            continue
+        cond = ("a.doc_id = v.doc_id AND a.event_idx = v.idx AND a.role = ? AND (upper(a.country) = ? "
+                "OR a.name ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\')")
+        params = (role, value.upper(), _like(value), _like(value))
+        if kind == "events":
+            w.add(f"EXISTS (SELECT 1 FROM event_actors a WHERE {cond})", *params)
+        elif kind != "entities":
+            w.add(f"EXISTS (SELECT 1 FROM events v JOIN event_actors a ON {cond} WHERE v.doc_id = d.doc_id)",
+                  *params)
+        else:
+            raise ValueError(f"--{role} filters events and documents, not {kind}")
+    if f.speaker:
+        s = _like(f.speaker)
+        if kind == "quotes":
+            w.add("(q.speaker_name ILIKE ? ESCAPE '\\' OR q.speaker_text ILIKE ? ESCAPE '\\')", s, s)
+        else:
+            w.add("EXISTS (SELECT 1 FROM quotes q2 WHERE q2.doc_id = d.doc_id AND "
+                  "(q2.speaker_name ILIKE ? ESCAPE '\\' OR q2.speaker_text ILIKE ? ESCAPE '\\'))", s, s)
+    return w
+
+
 def query(store: Store, kind: str, f: Filters) -> tuple[list[str], list[tuple[Any, ...]]]:
     """Column names and rows of `kind` (documents, entities, quotes, events, failures) matching `f`."""
     if kind not in KINDS:
@@ -87,67 +163,7 @@ def query(store: Store, kind: str, f: Filters) -> tuple[list[str], list[tuple[An
         frm = "failures f"
         order = "ORDER BY f.failure_id"
     else:
-        _date_filter(w, f, "d.published_first", "d.published_last") if kind != "events" else \
-            _date_filter(w, f, "coalesce(v.date_first, d.published_first)",
-                         "coalesce(v.date_last, d.published_last)")
-        if f.actor:
-            a = _like(f.actor)
-            if kind == "documents":
-                w.add(_ACTOR_IN_DOC, *([a] * 6))
-            elif kind == "entities":
-                w.add("(e.name ILIKE ? ESCAPE '\\' OR e.text ILIKE ? ESCAPE '\\')", a, a)
-            elif kind == "quotes":
-                w.add("(q.speaker_name ILIKE ? ESCAPE '\\' OR q.speaker_text ILIKE ? ESCAPE '\\')", a, a)
-            else:
-                w.add("EXISTS (SELECT 1 FROM event_actors a WHERE a.doc_id = v.doc_id AND a.event_idx = v.idx "
-                      "AND (a.name ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\'))", a, a)
-        if f.country:
-            c = f.country.upper()
-            if kind == "documents":
-                w.add(_COUNTRY_IN_DOC, c, c, c)
-            elif kind == "entities":
-                w.add("upper(e.country) = ?", c)
-            elif kind == "quotes":
-                w.add("upper(q.speaker_country) = ?", c)
-            else:
-                w.add("(upper(v.location_country) = ? OR EXISTS (SELECT 1 FROM event_actors a WHERE "
-                      "a.doc_id = v.doc_id AND a.event_idx = v.idx AND upper(a.country) = ?))", c, c)
-        if f.event_type:
-            t = f.event_type.upper()
-            if kind == "events":
-                w.add("upper(v.type) = ?", t)
-            else:
-                w.add("EXISTS (SELECT 1 FROM events v2 WHERE v2.doc_id = d.doc_id AND upper(v2.type) = ?)", t)
-        if f.place:
-            p = _like(f.place)
-            if kind == "events":
-                w.add(_EVENT_PLACE, p, p)
-            elif kind == "entities":
-                w.add("(e.label = 'LOC' AND (e.text ILIKE ? ESCAPE '\\' OR e.name ILIKE ? ESCAPE '\\'))", p, p)
-            else:
-                w.add("(EXISTS (SELECT 1 FROM entities e2 WHERE e2.doc_id = d.doc_id AND e2.label = 'LOC' AND "
-                      "(e2.text ILIKE ? ESCAPE '\\' OR e2.name ILIKE ? ESCAPE '\\')) OR EXISTS (SELECT 1 FROM "
-                      "events v WHERE v.doc_id = d.doc_id AND " + _EVENT_PLACE + "))", p, p, p, p)
-        for role, value in (("source", f.source), ("target", f.target)):
-            if not value:
-                continue
-            cond = ("a.doc_id = v.doc_id AND a.event_idx = v.idx AND a.role = ? AND (upper(a.country) = ? "
-                    "OR a.name ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\')")
-            params = (role, value.upper(), _like(value), _like(value))
-            if kind == "events":
-                w.add(f"EXISTS (SELECT 1 FROM event_actors a WHERE {cond})", *params)
-            elif kind != "entities":
-                w.add(f"EXISTS (SELECT 1 FROM events v JOIN event_actors a ON {cond} WHERE v.doc_id = d.doc_id)",
-                      *params)
-            else:
-                raise ValueError(f"--{role} filters events and documents, not {kind}")
-        if f.speaker:
-            s = _like(f.speaker)
-            if kind == "quotes":
-                w.add("(q.speaker_name ILIKE ? ESCAPE '\\' OR q.speaker_text ILIKE ? ESCAPE '\\')", s, s)
-            else:
-                w.add("EXISTS (SELECT 1 FROM quotes q2 WHERE q2.doc_id = d.doc_id AND "
-                      "(q2.speaker_name ILIKE ? ESCAPE '\\' OR q2.speaker_text ILIKE ? ESCAPE '\\'))", s, s)
+        w = _filter(kind, f)
         if kind == "documents":
             cols = ("d.doc_id, d.published, d.title, d.source, d.n_tokens, "
                     "(SELECT count(*) FROM quotes q WHERE q.doc_id = d.doc_id) AS n_quotes, "
@@ -182,7 +198,7 @@ def query(store: Store, kind: str, f: Filters) -> tuple[list[str], list[tuple[An
                     "a.doc_id = v.doc_id AND a.event_idx = v.idx AND a.role = 'source') AS source, "
                     "(SELECT string_agg(coalesce(a.name, a.text), '; ') FROM event_actors a WHERE "
                     "a.doc_id = v.doc_id AND a.event_idx = v.idx AND a.role = 'target') AS target, "
-                    "v.location_name, v.modality, v.trigger_text")
+                    "v.location_name, v.modality, v.trigger_text, v.idx")
             frm = "events v JOIN documents d USING (doc_id)"
             order = "ORDER BY coalesce(v.date_first, d.published_first) NULLS LAST, v.doc_id, v.idx"
             if f.text:
