@@ -112,6 +112,8 @@ PHRASES: dict[tuple[str, ...], Trigger] = {
     ("stark", "machte"): Trigger("SUPPORT", "endorse", "050"),
     ("stark", "machen"): Trigger("SUPPORT", "endorse", "050"),
     ("auf", "skepsis"): Trigger("REJECT", "reject", "120"),
+    ("unerwünschten", "personen"): Trigger("SANCTION", "expel", "1246"),
+    ("unerwünschten", "person"): Trigger("SANCTION", "expel", "1246"),
 }
 
 # Modality words

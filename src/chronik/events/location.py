@@ -102,8 +102,10 @@ class Scenes:
             if visit_target.get("name") and visit_target["text"] != visit_target["name"]:
                 country["name"] = visit_target["name"]  # "Israelbesuch", "Chinas": the country's name
             return country
-        # the scene set last: the places of the latest earlier sentence that named any
-        before = [s for s in self.all if s.sent < sent and not s.country_level]
+        # the scene set last: the places of the latest earlier sentence that named any (known places with
+        # coordinates, or a name introduced as a place: "im Bezirk Kupwara")
+        before = [s for s in self.all if s.sent < sent and not s.country_level
+                  and (s.ent.get("place") or (s.tok > 0 and self.view.toks[s.tok - 1].lower in PLACE_NOUNS))]
         if before:
             last = [s for s in before if s.sent == before[-1].sent]
             return self._best(last, wanted, key=lambda s: -s.tok).to_json("article")

@@ -69,7 +69,7 @@ const chronik = (() => {
         fillOpacity: 0.8, className: "event-point"}),
       onEachFeature: (f, l) => l.bindPopup(`<b>${esc(f.properties.type)}</b> ${esc(f.properties.place)} · ${esc(f.properties.date)}<br>` +
         `${esc(f.properties.evidence)}<br><a class="evidence" href="/documents/${encodeURIComponent(f.properties.doc_id)}#event-${f.properties.idx}">zum Satz</a>`)}).addTo(m);
-    if (data.features.length) m.fitBounds(layer.getBounds().pad(0.5), {maxZoom: 6});
+    if (data.features.length) m.fitBounds(layer.getBounds().pad(0.5), {maxZoom: 6, animate: false});
     el.dataset.points = data.features.length;
   }
 
