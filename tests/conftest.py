@@ -38,3 +38,17 @@ def segmenter():
     from chronik.nlp import Segmenter
 
     return Segmenter()
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store built by `chronik process` from the demo corpus (fictional articles written for chronik),
+    shared by the API, browser and export tests of one session."""
+    from click.testing import CliRunner
+
+    from chronik.cli import main
+
+    db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    r = CliRunner().invoke(main, ["process", str(ROOT / "demo"), "--db", str(db)])
+    assert r.exit_code == 0, r.output
+    return db

@@ -53,7 +53,7 @@ VERBS: dict[str, Trigger] = {
     **_t("THREATEN", "threaten", "130", "drohen androhen"),
     **_t("PROTEST", "demonstrate", "141", "demonstrieren protestieren streiken"),
     **_t("SANCTION", "sanction", "163", "sanktionieren boykottieren"),
-    **_t("SANCTION", "expel", "1246", "ausweisen"),
+    **_t("SANCTION", "expel", "161", "ausweisen"),
     **_t("MOBILIZE", "deploy", "150", "stationieren entsenden mobilisieren"),
     **_t("COERCE", "arrest", "173", "festnehmen verhaften inhaftieren"),
     **_t("COERCE", "deport", "174", "abschieben"),
@@ -77,7 +77,7 @@ NOUNS: dict[str, Trigger] = {
     **_t("AID", "aid", "070", "Hilfslieferungen Hilfsgüter Hilfsgütern Finanzhilfe Militärhilfe Wirtschaftshilfe"),
     **_t("RETREAT", "withdraw", "087", "Abzug Truppenabzug Rückzug"),
     **_t("MOBILIZE", "deploy", "150", "Truppenentsendung Stationierung"),
-    **_t("SANCTION", "expel", "1246", "Ausweisung"),
+    **_t("SANCTION", "expel", "161", "Ausweisung"),
     **_t("AGREE", "sign", "057", "Abkommen Vertrag Friedensabkommen Unterzeichnung"),
     **_t("SUPPORT", "award", "051", "Orden Auszeichnung Ehrung"),
     **_t("REQUEST", "demand", "100", "Forderung Aufforderung Appell Vorbedingungen"),
@@ -112,8 +112,8 @@ PHRASES: dict[tuple[str, ...], Trigger] = {
     ("stark", "machte"): Trigger("SUPPORT", "endorse", "050"),
     ("stark", "machen"): Trigger("SUPPORT", "endorse", "050"),
     ("auf", "skepsis"): Trigger("REJECT", "reject", "120"),
-    ("unerwünschten", "personen"): Trigger("SANCTION", "expel", "1246"),
-    ("unerwünschten", "person"): Trigger("SANCTION", "expel", "1246"),
+    ("unerwünschten", "personen"): Trigger("SANCTION", "expel", "161"),
+    ("unerwünschten", "person"): Trigger("SANCTION", "expel", "161"),
 }
 
 # Modality words
