@@ -64,3 +64,16 @@ def test_helpers() -> None:
     assert [quad_class(c) for c in ("042", "057", "0841", "111", "120", "161", "190", None)] == \
         [1, 1, 2, 3, 3, 4, 4, None]
     assert event_id("a", 1) == event_id("a", 1) != event_id("a", 2) and 0 <= event_id("a", 1) < 2 ** 63
+
+
+def test_parquet_tables_load_in_pandas_and_duckdb_with_their_types(demo_db: Path, tmp_path: Path) -> None:
+    export(demo_db, "parquet", tmp_path / "pq")
+    events = pd.read_parquet(tmp_path / "pq" / "events.parquet")
+    docs = pd.read_parquet(tmp_path / "pq" / "documents.parquet")
+    assert len(docs) == 24 and len(events) > 0
+    assert str(events["lat"].dtype) == "float64" and str(events["idx"].dtype) == "int32"
+    assert str(docs["published_first"].dtype).startswith(("object", "date", "datetime"))
+    con = duckdb.connect()
+    types = dict(con.execute(f"DESCRIBE SELECT * FROM '{tmp_path / 'pq' / 'events.parquet'}'").fetchall()[i][:2]
+                 for i in range(len(events.columns)))
+    assert types["date_first"] == "DATE" and types["lat"] == "DOUBLE" and types["type"] == "VARCHAR"
