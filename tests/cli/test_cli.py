@@ -138,14 +138,14 @@ def test_cli_help_lists_commands():
 def test_cli_process_store_failure_is_a_rejection_not_a_crash(corpus, tmp_path, monkeypatch):
     from chronik.store import Store
 
-    real_put = Store.put
+    real_put_many = Store.put_many
 
-    def flaky_put(self, doc, run_id):
-        if "Vilnius" in doc.text:
+    def flaky_put_many(self, docs, run_id, **kw):
+        if any("Vilnius" in doc.text for doc in docs):
             raise ValueError("simulated store failure")
-        return real_put(self, doc, run_id)
+        return real_put_many(self, docs, run_id, **kw)
 
-    monkeypatch.setattr(Store, "put", flaky_put)
+    monkeypatch.setattr(Store, "put_many", flaky_put_many)
     db = tmp_path / "c.duckdb"
     r = run("process", corpus, "--db", db)
     assert r.exit_code == 3 and "1 new" in r.stderr and "R500" in r.stderr
@@ -176,3 +176,15 @@ def test_cli_query_events_by_place_source_and_target(tmp_path):
     assert [e["type"] for e in events("--source", "EST", "--target", "RUS")] == ["ACCUSE"]
     assert events("--source", "RUS") == []
     assert run("query", "entities", "--db", db, "--source", "EST").exit_code == 2
+
+
+def test_cli_process_with_two_workers_stores_the_same_and_reprocesses_on_request(corpus, tmp_path):
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    assert run("process", corpus, "--db", one).exit_code == 0
+    r = run("process", corpus, "--db", two, "--workers", "2")
+    assert r.exit_code == 0 and "2 new" in r.stderr
+    same = [json.loads(line) for line in run("export", "--db", one).stdout.splitlines()]
+    other = [json.loads(line) for line in run("export", "--db", two).stdout.splitlines()]
+    assert sorted(same, key=lambda d: d["id"]) == sorted(other, key=lambda d: d["id"])
+    assert "2 unchanged" in run("process", corpus, "--db", two, "--workers", "2").stderr
+    assert "2 updated" in run("process", corpus, "--db", two, "--reprocess").stderr

@@ -97,3 +97,15 @@ def test_store_round_trip_loses_nothing(store, doc):
     assert back.to_json() == doc.to_json()
     store.con.execute("DELETE FROM documents; DELETE FROM sentences; DELETE FROM entities; DELETE FROM quotes; "
                       "DELETE FROM events; DELETE FROM event_actors;")
+
+
+def test_store_replaces_a_document_annotated_by_other_stage_versions(store):
+    run = store.begin_run("test", [], {}, {})
+    doc = make_doc()
+    doc.provenance = {"sentences": "segment@0.1.0", "events": "events@0.1.0"}
+    assert store.put(doc, run) == "new"
+    assert store.put(doc, run) == "unchanged"
+    doc.provenance["events"] = "events@0.2.0"  # a newer event coder: the old records must not stay
+    assert store.put(doc, run) == "updated"
+    assert store.put(doc, run) == "unchanged"
+    assert store.put(doc, run, force=True) == "updated"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from chronik.cli._common import (
@@ -26,16 +28,21 @@ from chronik.store import Store
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
 @click.option("--progress/--no-progress", "show_progress", default=True, help="Progress bar on a terminal.")
+@click.option("--workers", type=click.IntRange(0, 256), default=1, show_default=True,
+              help="Processes running the pipeline (0: one per core). Output is the same for any number.")
+@click.option("--reprocess", is_flag=True,
+              help="Annotate and store again documents the store already holds with the same text.")
 @input_format_option
 @click.pass_context
 def command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | None, show_progress: bool,
-            input_format: str) -> None:
+            workers: int, reprocess: bool, input_format: str) -> None:
     """Annotate INPUTS and store documents, annotations, the run and every rejection in the store.
 
     \b
     Examples:
       chronik process demo/ --db demo.duckdb
       chronik process feed.xml archive.warc.gz --db news.duckdb
+      chronik process news/ --workers 0          # one process per core
     """
     cfg = config_from(ctx)
     path = resolve_db(cfg, db_path)
@@ -49,17 +56,26 @@ def command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | None, sh
 
         def put(doc: Document) -> str | Rejection:
             try:
-                return store.put(doc, run_id)
+                return store.put(doc, run_id, force=reprocess)
             except StoreError:
                 raise
             except Exception as e:  # a document the store cannot hold must not end the batch
                 return Rejection(doc.source, Reject.PIPELINE_ERROR, f"could not be stored: {type(e).__name__}: {e}",
                                  locator=doc.metadata.get("record"), sample=doc.text[:200], doc_id=doc.id)
 
+        def put_batch(docs: list[Document]) -> list[str | Rejection | None]:
+            try:
+                return list(store.put_many(docs, run_id, force=reprocess))
+            except StoreError:
+                raise
+            except Exception:  # one document the store cannot hold: store the others one by one
+                return [put(doc) for doc in docs]
+
         try:
             with progress(show_progress, "processing") as on_progress:
                 stats = run_local(inputs, pipeline, ReadContext.from_config(cfg, input_format),
-                                  put, reject, on_progress)
+                                  put, reject, on_progress, workers=workers or (os.cpu_count() or 1), config=cfg,
+                                  on_batch=put_batch)
         except BaseException:
             store.finish_run(run_id, {}, 0.0, status="failed")
             raise

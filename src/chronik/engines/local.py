@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from chronik.document import Document, Rejection
 from chronik.ingest import ReadContext, read_inputs
@@ -41,34 +42,108 @@ class RunStats:
         return ", ".join(parts)
 
 
+# ------------------------------------------------------------------ worker processes
+
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _init_worker(cfg: dict[str, Any]) -> None:
+    """Each worker process builds the pipeline from the configuration once."""
+    global _WORKER_PIPELINE
+    from chronik.pipeline import default_pipeline
+
+    _WORKER_PIPELINE = default_pipeline(cfg)
+
+
+def _process_in_worker(doc: Document) -> Document | Rejection:
+    assert _WORKER_PIPELINE is not None
+    result = _WORKER_PIPELINE.process(doc)
+    if isinstance(result, Document):
+        result.analysis = None  # the spaCy Doc stays in the worker: it is not part of the result
+    return result
+
+
+def _results(items: Iterable[Document | Rejection], pipeline: Pipeline | None, cfg: dict[str, Any] | None,
+             workers: int) -> Iterator[Document | Rejection]:
+    """The pipeline's result for every read item, in input order: in this process, or in `workers`
+    processes (each with its own pipeline) when workers > 1."""
+    if workers <= 1:
+        assert pipeline is not None
+        for item in items:
+            yield pipeline.process(item) if isinstance(item, Document) else item
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(cfg,)) as pool:
+        # rejections from reading pass through in order; documents go to the workers in small chunks
+        pending: list[Document | Rejection] = []
+
+        def flush() -> Iterator[Document | Rejection]:
+            docs = [x for x in pending if isinstance(x, Document)]
+            done = iter(pool.map(_process_in_worker, docs, chunksize=max(1, len(docs) // (workers * 4))))
+            for x in pending:
+                yield next(done) if isinstance(x, Document) else x
+            pending.clear()
+
+        for item in items:
+            pending.append(item)
+            if len(pending) >= 64 * workers:
+                yield from flush()
+        yield from flush()
+
+
 def run_local(
     inputs: Iterable[str],
-    pipeline: Pipeline,
+    pipeline: Pipeline | None,
     ctx: ReadContext,
     on_document: Callable[[Document], str | Rejection | None],
     on_rejection: Callable[[Rejection], None],
     on_progress: Callable[[RunStats], None] | None = None,
+    *,
+    workers: int = 1,
+    config: dict[str, Any] | None = None,
+    on_batch: Callable[[list[Document]], list[str | Rejection | None]] | None = None,
+    batch_size: int = 64,
 ) -> RunStats:
     """Process every input. `on_document` may return "new"/"updated"/"unchanged" to be counted, or a
-    Rejection when it cannot take the document (then `on_rejection` gets it, like any other)."""
+    Rejection when it cannot take the document (then `on_rejection` gets it, like any other).
+    With `workers` > 1 the pipeline runs in that many processes, each built from `config`; reading,
+    writing and counting stay here, in input order, so the output is the same for any number of workers.
+    With `on_batch`, documents go to the sink `batch_size` at a time (one transaction each) instead."""
     stats = RunStats()
     t0 = time.perf_counter()
-    for item in read_inputs(inputs, ctx):
-        result: Document | Rejection | str | None = pipeline.process(item) if isinstance(item, Document) else item
-        if isinstance(result, Document):
-            tokens = len(result.tokens)
-            result = on_document(result)  # the sink may still refuse it (a Rejection)
-            if not isinstance(result, Rejection):
-                stats.counts["documents"] += 1
-                stats.tokens += tokens
-                if result:
-                    stats.counts[result] += 1
-        if isinstance(result, Rejection):
+    pending: list[Document] = []
+
+    def count(doc: Document | None, outcome: str | Rejection | None) -> None:
+        if isinstance(outcome, Rejection):
             stats.counts["rejected"] += 1
-            stats.rejected_by_code[f"{result.reason.code} {result.reason.slug}"] += 1
-            on_rejection(result)
+            stats.rejected_by_code[f"{outcome.reason.code} {outcome.reason.slug}"] += 1
+            on_rejection(outcome)
+        elif doc is not None:
+            stats.counts["documents"] += 1
+            stats.tokens += len(doc.tokens)
+            if outcome:
+                stats.counts[outcome] += 1
+
+    def flush() -> None:
+        if pending and on_batch is not None:
+            for doc, outcome in zip(pending, on_batch(list(pending)), strict=True):
+                count(doc, outcome)
+            pending.clear()
+
+    for result in _results(read_inputs(inputs, ctx), pipeline, config, workers):
+        if isinstance(result, Rejection):
+            count(None, result)
+        elif on_batch is not None:
+            pending.append(result)
+            if len(pending) >= batch_size:
+                flush()
+        else:
+            count(result, on_document(result))  # the sink may still refuse it (a Rejection)
         stats.seconds = time.perf_counter() - t0
         if on_progress:
             on_progress(stats)
+    flush()
     stats.seconds = time.perf_counter() - t0
     return stats

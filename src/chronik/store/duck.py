@@ -162,74 +162,65 @@ class Store:
         row = self.con.execute("SELECT content_hash FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
         return row[0] if row else None
 
-    def put(self, doc: Document, run_id: str) -> str:
-        """Store a document with its layers: "new", "updated" (replaced) or "unchanged" (nothing done)."""
-        known = self.content_hash_of(doc.id)
-        if known == doc.content_hash:
-            return "unchanged"
+    def put(self, doc: Document, run_id: str, *, force: bool = False) -> str:
+        """Store a document with its layers: "new", "updated" (replaced) or "unchanged" (nothing done).
+        A document with the same text is replaced when it was annotated by other stage versions or models
+        (its provenance differs), or with `force`."""
+        return self.put_many([doc], run_id, force=force)[0]
+
+    def put_many(self, docs: Sequence[Document], run_id: str, *, force: bool = False) -> list[str]:
+        """`put` for many documents in one transaction (much faster than one by one): the outcome of each."""
+        if not docs:
+            return []
+        ids = list({d.id for d in docs})
+        known = {r[0]: (r[1], _loads(r[2])) for r in self.con.execute(
+            "SELECT doc_id, content_hash, provenance FROM documents WHERE doc_id IN (SELECT unnest(?))",
+            [ids]).fetchall()}
+        outcomes: list[str] = []
+        chosen: dict[str, Document] = {}  # the version of each id to store
+        for doc in docs:
+            state = (doc.content_hash, doc.provenance)
+            before = (chosen[doc.id].content_hash, chosen[doc.id].provenance) if doc.id in chosen \
+                else known.get(doc.id)
+            if before == state and not (force and doc.id not in chosen):
+                outcomes.append("unchanged")
+                continue
+            outcomes.append("new" if before is None else "updated")
+            chosen[doc.id] = doc
+        if not chosen:
+            return outcomes
+        rows: dict[str, list[list[Any]]] = {t: [] for t in ("documents", *DOC_TABLES)}
+        for doc in chosen.values():
+            for table, table_rows in _rows(doc, run_id).items():
+                rows[table].extend(table_rows)
         self.con.execute("BEGIN TRANSACTION")
         try:
-            if known is not None:
-                self._delete(doc.id)
-            self._insert(doc, run_id)
+            replaced = [i for i in chosen if i in known]
+            if replaced:
+                for table in (*DOC_TABLES, "documents"):
+                    self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [replaced])
+            for table in ("documents", *DOC_TABLES):
+                self._append(table, rows[table])
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
-        return "new" if known is None else "updated"
+        return outcomes
 
-    def _delete(self, doc_id: str) -> None:
-        for table in (*DOC_TABLES, "documents"):
-            self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+    def _append(self, table: str, rows: list[list[Any]]) -> None:
+        """Rows into a table in one statement, through an Arrow table (executemany goes row by row)."""
+        if not rows:
+            return
+        import pyarrow as pa
 
-    def _insert(self, doc: Document, run_id: str) -> None:
-        pub = doc.published
-        self.con.execute(
-            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [doc.id, doc.content_hash, doc.source, doc.title, pub.value if pub else None,
-             pub.precision if pub else None, pub.first_day if pub else None, pub.last_day if pub else None,
-             doc.language, doc.text, len(doc.tokens), _dumps(doc.metadata),
-             _dumps([i.to_json() for i in doc.issues]), _dumps(doc.provenance), run_id, _now()],
-        )
-        t = doc.text
-        if doc.sentences:
-            self.con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
-                                 [[doc.id, i, s.start, s.end, t[s.start:s.end]] for i, s in enumerate(doc.sentences)])
-        if doc.entities:
-            self.con.executemany(
-                "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [[doc.id, i, e["start"], e["end"], e.get("text", t[e["start"]:e["end"]]), e.get("label"),
-                  e.get("name"), e.get("country"), e.get("sector"),
-                  None if e.get("kb") is None else str(e.get("kb")),
-                  _dumps(_entity_extra(e))]
-                 for i, e in enumerate(doc.entities)],
-            )
-        if doc.quotes:
-            rows = []
-            for i, q in enumerate(doc.quotes):
-                cue = q.get("cue") or {}
-                sp = q.get("speaker") or {}
-                rows.append([doc.id, i, q["start"], q["end"], q.get("text", t[q["start"]:q["end"]]), q.get("form"),
-                             cue.get("start"), cue.get("end"), cue.get("text"), sp.get("start"), sp.get("end"),
-                             sp.get("text"), sp.get("name"), sp.get("country"), sp.get("sector"), _dumps(q)])
-            self.con.executemany("INSERT INTO quotes VALUES (" + ", ".join("?" * 16) + ")", rows)
-        if doc.events:
-            rows, actors = [], []
-            for i, ev in enumerate(doc.events):
-                trig = ev.get("trigger") or {}
-                sent = ev.get("sentence") or [None, None]
-                loc = ev.get("location") or {}
-                rows.append([doc.id, i, ev.get("type"), ev.get("mode"), ev.get("cameo"), trig.get("start"),
-                             trig.get("end"), trig.get("text"), sent[0], sent[1], loc.get("name"),
-                             loc.get("country"), loc.get("lat"), loc.get("lon"), loc.get("geonames"),
-                             ev.get("date"), *_date_range(ev.get("date")), ev.get("modality"), _dumps(ev)])
-                for role in ("source", "target"):
-                    for j, a in enumerate(ev.get(role) or []):
-                        actors.append([doc.id, i, role, j, a.get("text"), a.get("start"), a.get("end"),
-                                       a.get("name"), a.get("country"), a.get("sector")])
-            self.con.executemany("INSERT INTO events VALUES (" + ", ".join("?" * 20) + ")", rows)
-            if actors:
-                self.con.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", actors)
+        names = [r[0] for r in self.con.execute(f"DESCRIBE {table}").fetchall()]
+        batch = pa.table({n: [row[k] for row in rows] for k, n in enumerate(names)})
+        self.con.register("_chronik_batch", batch)
+        try:
+            cols = ", ".join(f'"{n}"' for n in names)
+            self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _chronik_batch")
+        finally:
+            self.con.unregister("_chronik_batch")
 
     def get(self, doc_id: str) -> Document | None:
         """The stored document with all its layers, as `chronik annotate` gave it."""
@@ -300,3 +291,43 @@ class Store:
         row = self.con.execute("SELECT count(*) FROM duckdb_schemas() WHERE schema_name = 'fts_main_documents'"
                                ).fetchone()
         return bool(row and row[0])
+
+
+def _rows(doc: Document, run_id: str) -> dict[str, list[list[Any]]]:
+    """The rows of one document in every table, in the tables' column order."""
+    pub = doc.published
+    t = doc.text
+    out: dict[str, list[list[Any]]] = {"documents": [[
+        doc.id, doc.content_hash, doc.source, doc.title, pub.value if pub else None,
+        pub.precision if pub else None, pub.first_day if pub else None, pub.last_day if pub else None,
+        doc.language, doc.text, len(doc.tokens), _dumps(doc.metadata),
+        _dumps([i.to_json() for i in doc.issues]), _dumps(doc.provenance), run_id, _now()]]}
+    out["sentences"] = [[doc.id, i, s.start, s.end, t[s.start:s.end]] for i, s in enumerate(doc.sentences)]
+    out["entities"] = [[doc.id, i, e["start"], e["end"], e.get("text", t[e["start"]:e["end"]]), e.get("label"),
+                        e.get("name"), e.get("country"), e.get("sector"),
+                        None if e.get("kb") is None else str(e.get("kb")), _dumps(_entity_extra(e))]
+                       for i, e in enumerate(doc.entities)]
+    quotes = []
+    for i, q in enumerate(doc.quotes):
+        cue = q.get("cue") or {}
+        sp = q.get("speaker") or {}
+        quotes.append([doc.id, i, q["start"], q["end"], q.get("text", t[q["start"]:q["end"]]), q.get("form"),
+                       cue.get("start"), cue.get("end"), cue.get("text"), sp.get("start"), sp.get("end"),
+                       sp.get("text"), sp.get("name"), sp.get("country"), sp.get("sector"), _dumps(q)])
+    out["quotes"] = quotes
+    events, actors = [], []
+    for i, ev in enumerate(doc.events):
+        trig = ev.get("trigger") or {}
+        sent = ev.get("sentence") or [None, None]
+        loc = ev.get("location") or {}
+        events.append([doc.id, i, ev.get("type"), ev.get("mode"), ev.get("cameo"), trig.get("start"),
+                       trig.get("end"), trig.get("text"), sent[0], sent[1], loc.get("name"),
+                       loc.get("country"), loc.get("lat"), loc.get("lon"), loc.get("geonames"),
+                       ev.get("date"), *_date_range(ev.get("date")), ev.get("modality"), _dumps(ev)])
+        for role in ("source", "target"):
+            for j, a in enumerate(ev.get(role) or []):
+                actors.append([doc.id, i, role, j, a.get("text"), a.get("start"), a.get("end"),
+                               a.get("name"), a.get("country"), a.get("sector")])
+    out["events"] = events
+    out["event_actors"] = actors
+    return out
