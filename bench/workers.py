@@ -1,5 +1,5 @@
-"""`chronik process` with 1 and 2 worker processes on news from ../shared/data: documents/s, tokens/s,
-the speed-up, and the peak memory of the largest process.
+"""`chronik process` with 1 and 2 worker processes, and on a Dask LocalCluster of 2 workers, on news from
+../shared/data: documents/s, tokens/s, the speed-up, and the peak memory of the largest process.
 
     python bench/workers.py [--limit 600]
 
@@ -27,10 +27,10 @@ from annotate import gnad_csv  # noqa: E402
 ENV = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
 
 
-def run(corpus: Path, workers: int, tmp: Path) -> dict[str, float]:
-    db = tmp / f"w{workers}.duckdb"
+def run(corpus: Path, workers: int, tmp: Path, engine: str = "local") -> dict[str, float]:
+    db = tmp / f"{engine}-w{workers}.duckdb"
     cmd = [sys.executable, "-m", "chronik", "process", "--no-progress", "--workers", str(workers), str(corpus),
-           "--db", str(db)]
+           "--db", str(db), "--engine", engine]
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, env=ENV)
@@ -52,14 +52,16 @@ def main() -> None:
         tmp = Path(tmp_name)
         corpus = tmp / "gnad.csv"
         gnad_csv(args.shared, corpus, args.limit)
-        rows = {w: run(corpus, w, tmp) for w in (1, 2)}
+        rows = {(w, "local"): run(corpus, w, tmp) for w in (1, 2)}
+        rows[(2, "dask")] = run(corpus, 2, tmp, "dask")
     print(f"10kGNAD test articles, {os.cpu_count()} cores, chronik process into a new store\n")
-    print(f"{'workers':>7} {'documents':>9} {'tokens':>9} {'seconds':>8} {'docs/s':>7} {'tokens/s':>9} "
+    print(f"{'engine':>6} {'workers':>7} {'documents':>9} {'tokens':>9} {'seconds':>8} {'docs/s':>7} {'tokens/s':>9} "
           f"{'speed-up':>8} {'peak MB (one process)':>22}")
-    base = rows[1]["seconds"]
-    for w, r in rows.items():
-        print(f"{w:>7} {r['docs']:>9,} {r['tokens']:>9,} {r['seconds']:>8.1f} {r['docs'] / r['seconds']:>7.1f} "
-              f"{r['tokens'] / r['seconds']:>9,.0f} {base / r['seconds']:>7.2f}x {r['peak_mb']:>22,.0f}")
+    base = rows[(1, "local")]["seconds"]
+    for (w, engine), r in rows.items():
+        print(f"{engine:>6} {w:>7} {r['docs']:>9,} {r['tokens']:>9,} {r['seconds']:>8.1f} "
+              f"{r['docs'] / r['seconds']:>7.1f} {r['tokens'] / r['seconds']:>9,.0f} {base / r['seconds']:>7.2f}x "
+              f"{r['peak_mb']:>22,.0f}")
 
 
 if __name__ == "__main__":

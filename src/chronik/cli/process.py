@@ -30,12 +30,15 @@ from chronik.store import Store
 @click.option("--progress/--no-progress", "show_progress", default=True, help="Progress bar on a terminal.")
 @click.option("--workers", type=click.IntRange(0, 256), default=1, show_default=True,
               help="Processes running the pipeline (0: one per core). Output is the same for any number.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine's processes; dask: a Dask cluster (a LocalCluster unless --scheduler).")
+@click.option("--scheduler", default=None, help="With --engine dask: the address of an existing Dask scheduler.")
 @click.option("--reprocess", is_flag=True,
               help="Annotate and store again documents the store already holds with the same text.")
 @input_format_option
 @click.pass_context
 def command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | None, show_progress: bool,
-            workers: int, reprocess: bool, input_format: str) -> None:
+            workers: int, engine: str, scheduler: str | None, reprocess: bool, input_format: str) -> None:
     """Annotate INPUTS and store documents, annotations, the run and every rejection in the store.
 
     \b
@@ -43,6 +46,7 @@ def command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | None, sh
       chronik process demo/ --db demo.duckdb
       chronik process feed.xml archive.warc.gz --db news.duckdb
       chronik process news/ --workers 0          # one process per core
+      chronik process news/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
     cfg = config_from(ctx)
     path = resolve_db(cfg, db_path)
@@ -73,9 +77,16 @@ def command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | None, sh
 
         try:
             with progress(show_progress, "processing") as on_progress:
-                stats = run_local(inputs, pipeline, ReadContext.from_config(cfg, input_format),
-                                  put, reject, on_progress, workers=workers or (os.cpu_count() or 1), config=cfg,
-                                  on_batch=put_batch)
+                if engine == "dask":
+                    from chronik.engines.dask import run_dask
+
+                    stats = run_dask(inputs, ReadContext.from_config(cfg, input_format), cfg,
+                                     lambda parts: store.merge_parts(parts, force=reprocess), reject, run_id,
+                                     scheduler=scheduler, workers=workers or (os.cpu_count() or 1))
+                else:
+                    stats = run_local(inputs, pipeline, ReadContext.from_config(cfg, input_format),
+                                      put, reject, on_progress, workers=workers or (os.cpu_count() or 1),
+                                      config=cfg, on_batch=put_batch)
         except BaseException:
             store.finish_run(run_id, {}, 0.0, status="failed")
             raise

@@ -207,6 +207,48 @@ class Store:
             raise
         return outcomes
 
+    def merge_parts(self, parts: Path, *, force: bool = False) -> dict[str, int]:
+        """Store the documents of Parquet parts written by the Dask engine (`<parts>/<table>/*.parquet`):
+        new, updated or unchanged by the same rule as `put`. Returns the counts."""
+        docs_glob = parts / "documents" / "*.parquet"
+        if not list((parts / "documents").glob("*.parquet")):
+            return {}
+        incoming = self.con.execute(
+            f"SELECT doc_id, content_hash, provenance FROM read_parquet('{_sql_str(docs_glob)}')").fetchall()
+        known = {r[0]: (r[1], _loads(r[2])) for r in self.con.execute(
+            "SELECT doc_id, content_hash, provenance FROM documents WHERE doc_id IN (SELECT unnest(?))",
+            [[r[0] for r in incoming]]).fetchall()}
+        counts = {"new": 0, "updated": 0, "unchanged": 0}
+        chosen: set[str] = set()
+        for doc_id, content_hash, provenance in incoming:
+            before = known.get(doc_id)
+            if doc_id in chosen or (before == (content_hash, _loads(provenance)) and not force):
+                counts["unchanged"] += 1
+                continue
+            counts["new" if before is None else "updated"] += 1
+            chosen.add(doc_id)
+        if not chosen:
+            return counts
+        ids = sorted(chosen)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            replaced = [i for i in ids if i in known]
+            if replaced:
+                for table in (*DOC_TABLES, "documents"):
+                    self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [replaced])
+            for table in ("documents", *DOC_TABLES):
+                if not list((parts / table).glob("*.parquet")):
+                    continue
+                cols = ", ".join(f'"{r[0]}"' for r in self.con.execute(f"DESCRIBE {table}").fetchall())
+                files = _sql_str(parts / table / "*.parquet")
+                self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM read_parquet('{files}', "
+                                 "union_by_name = true) WHERE doc_id IN (SELECT unnest(?))", [ids])
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return counts
+
     def _append(self, table: str, rows: list[list[Any]]) -> None:
         """Rows into a table in one statement, through an Arrow table (executemany goes row by row)."""
         if not rows:
@@ -331,3 +373,8 @@ def _rows(doc: Document, run_id: str) -> dict[str, list[list[Any]]]:
     out["events"] = events
     out["event_actors"] = actors
     return out
+
+
+def _sql_str(path: Path | str) -> str:
+    """A path inside a single-quoted SQL string."""
+    return str(path).replace("'", "''")
