@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -170,72 +170,33 @@ class Store:
 
     def put_many(self, docs: Sequence[Document], run_id: str, *, force: bool = False) -> list[str]:
         """`put` for many documents in one transaction (much faster than one by one): the outcome of each."""
-        if not docs:
-            return []
-        ids = list({d.id for d in docs})
-        known = {r[0]: (r[1], _loads(r[2])) for r in self.con.execute(
-            "SELECT doc_id, content_hash, provenance FROM documents WHERE doc_id IN (SELECT unnest(?))",
-            [ids]).fetchall()}
-        outcomes: list[str] = []
-        chosen: dict[str, Document] = {}  # the version of each id to store
-        for doc in docs:
-            state = (doc.content_hash, doc.provenance)
-            before = (chosen[doc.id].content_hash, chosen[doc.id].provenance) if doc.id in chosen \
-                else known.get(doc.id)
-            if before == state and not (force and doc.id not in chosen):
-                outcomes.append("unchanged")
-                continue
-            outcomes.append("new" if before is None else "updated")
-            chosen[doc.id] = doc
+        outcomes, chosen, known = self._decide([(d.id, d.content_hash, d.provenance) for d in docs], force)
         if not chosen:
             return outcomes
+        latest = {d.id: d for d in docs}  # of two versions of one id in a batch, the last is stored
         rows: dict[str, list[list[Any]]] = {t: [] for t in ("documents", *DOC_TABLES)}
-        for doc in chosen.values():
-            for table, table_rows in _rows(doc, run_id).items():
+        for doc_id in chosen:
+            for table, table_rows in _rows(latest[doc_id], run_id).items():
                 rows[table].extend(table_rows)
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            replaced = [i for i in chosen if i in known]
-            if replaced:
-                for table in (*DOC_TABLES, "documents"):
-                    self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [replaced])
+
+        def insert() -> None:
             for table in ("documents", *DOC_TABLES):
                 self._append(table, rows[table])
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
+
+        self._replace([i for i in chosen if i in known], insert)
         return outcomes
 
     def merge_parts(self, parts: Path, *, force: bool = False) -> dict[str, int]:
         """Store the documents of Parquet parts written by the Dask engine (`<parts>/<table>/*.parquet`):
         new, updated or unchanged by the same rule as `put`. Returns the counts."""
-        docs_glob = parts / "documents" / "*.parquet"
         if not list((parts / "documents").glob("*.parquet")):
             return {}
-        incoming = self.con.execute(
-            f"SELECT doc_id, content_hash, provenance FROM read_parquet('{_sql_str(docs_glob)}')").fetchall()
-        known = {r[0]: (r[1], _loads(r[2])) for r in self.con.execute(
-            "SELECT doc_id, content_hash, provenance FROM documents WHERE doc_id IN (SELECT unnest(?))",
-            [[r[0] for r in incoming]]).fetchall()}
-        counts = {"new": 0, "updated": 0, "unchanged": 0}
-        chosen: set[str] = set()
-        for doc_id, content_hash, provenance in incoming:
-            before = known.get(doc_id)
-            if doc_id in chosen or (before == (content_hash, _loads(provenance)) and not force):
-                counts["unchanged"] += 1
-                continue
-            counts["new" if before is None else "updated"] += 1
-            chosen.add(doc_id)
-        if not chosen:
-            return counts
+        incoming = self.con.execute("SELECT doc_id, content_hash, provenance FROM "
+                                    f"read_parquet('{_sql_str(parts / 'documents' / '*.parquet')}')").fetchall()
+        outcomes, chosen, known = self._decide([(r[0], r[1], _loads(r[2])) for r in incoming], force)
         ids = sorted(chosen)
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            replaced = [i for i in ids if i in known]
-            if replaced:
-                for table in (*DOC_TABLES, "documents"):
-                    self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [replaced])
+
+        def insert() -> None:
             for table in ("documents", *DOC_TABLES):
                 if not list((parts / table).glob("*.parquet")):
                     continue
@@ -243,11 +204,42 @@ class Store:
                 files = _sql_str(parts / table / "*.parquet")
                 self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM read_parquet('{files}', "
                                  "union_by_name = true) WHERE doc_id IN (SELECT unnest(?))", [ids])
+
+        if ids:
+            self._replace([i for i in ids if i in known], insert)
+        return {k: outcomes.count(k) for k in ("new", "updated", "unchanged")}
+
+    def _decide(self, incoming: list[tuple[str, str, Any]], force: bool
+                ) -> tuple[list[str], dict[str, None], dict[str, tuple[str, Any]]]:
+        """For (id, content hash, provenance) in order: the outcome of each, the ids to write (in order) and
+        what the store held of them. Same text, same provenance and no `force`: unchanged."""
+        known = {r[0]: (r[1], _loads(r[2])) for r in self.con.execute(
+            "SELECT doc_id, content_hash, provenance FROM documents WHERE doc_id IN (SELECT unnest(?))",
+            [list({i for i, _, _ in incoming})]).fetchall()}
+        outcomes: list[str] = []
+        chosen: dict[str, None] = {}
+        seen: dict[str, tuple[str, Any]] = {}
+        for doc_id, content_hash, provenance in incoming:
+            before = seen.get(doc_id, known.get(doc_id))
+            if before == (content_hash, provenance) and not (force and doc_id not in seen):
+                outcomes.append("unchanged")
+                continue
+            outcomes.append("new" if before is None else "updated")
+            chosen[doc_id] = None
+            seen[doc_id] = (content_hash, provenance)
+        return outcomes, chosen, known
+
+    def _replace(self, replaced: list[str], insert: Callable[[], None]) -> None:
+        """In one transaction: delete the documents `replaced` (all their rows), then `insert()`."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table in (*DOC_TABLES, "documents") if replaced else ():
+                self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [replaced])
+            insert()
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
-        return counts
 
     def _append(self, table: str, rows: list[list[Any]]) -> None:
         """Rows into a table in one statement, through an Arrow table (executemany goes row by row)."""
