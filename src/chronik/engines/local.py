@@ -6,6 +6,7 @@ document ends as exactly one of: written, or rejected with a code.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -45,6 +46,7 @@ class RunStats:
 # ------------------------------------------------------------------ worker processes
 
 _WORKER_PIPELINE: Pipeline | None = None
+IN_FLIGHT = 256  # documents read ahead of the results
 
 
 def _init_worker(cfg: dict[str, Any]) -> None:
@@ -55,7 +57,9 @@ def _init_worker(cfg: dict[str, Any]) -> None:
     _WORKER_PIPELINE = default_pipeline(cfg)
 
 
-def _process_in_worker(doc: Document) -> Document | Rejection:
+def _process_in_worker(doc: Document | Rejection) -> Document | Rejection:
+    if isinstance(doc, Rejection):
+        return doc
     assert _WORKER_PIPELINE is not None
     result = _WORKER_PIPELINE.process(doc)
     if isinstance(result, Document):
@@ -75,22 +79,20 @@ def _results(items: Iterable[Document | Rejection], pipeline: Pipeline | None, c
     import multiprocessing as mp
 
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(cfg,)) as pool:
-        # rejections from reading pass through in order; documents go to the workers in small chunks
-        pending: list[Document | Rejection] = []
+    # imap keeps the workers busy while this process reads the next inputs and stores the results, and
+    # returns them in input order (rejections from reading pass through the workers unchanged); the
+    # semaphore keeps at most IN_FLIGHT documents read ahead, so memory stays bounded on any input
+    in_flight = threading.BoundedSemaphore(IN_FLIGHT)
 
-        def flush() -> Iterator[Document | Rejection]:
-            docs = [x for x in pending if isinstance(x, Document)]
-            done = iter(pool.map(_process_in_worker, docs, chunksize=max(1, len(docs) // (workers * 4))))
-            for x in pending:
-                yield next(done) if isinstance(x, Document) else x
-            pending.clear()
-
+    def gated() -> Iterator[Document | Rejection]:
         for item in items:
-            pending.append(item)
-            if len(pending) >= 64 * workers:
-                yield from flush()
-        yield from flush()
+            in_flight.acquire()
+            yield item
+
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(cfg,)) as pool:
+        for result in pool.imap(_process_in_worker, gated(), chunksize=4):
+            in_flight.release()
+            yield result
 
 
 def run_local(
