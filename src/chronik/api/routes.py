@@ -101,7 +101,7 @@ def page(request: Request, f: Filters, names: list[str], rows: list[tuple[Any, .
     return {"limit": f.limit, "offset": f.offset, "next": nxt, "items": items}
 
 
-def _list(kind: str, request: Request, store: Store, f: Filters) -> dict[str, Any]:
+def list_rows(kind: str, request: Request, store: Store, f: Filters) -> dict[str, Any]:
     try:
         names, rows = query(store, kind, f)
     except ValueError as e:
@@ -116,14 +116,14 @@ def health(store: StoreDep) -> dict[str, Any]:
 
 @router.get("/documents", response_model=Page, summary="Documents, filtered; `q` is full-text search")
 def documents(request: Request, store: StoreDep, f: FiltersDep) -> dict[str, Any]:
-    return _list("documents", request, store, f)
+    return list_rows("documents", request, store, f)
 
 
 @router.get("/search", response_model=Page, summary="Full-text search over titles and texts (BM25)")
 def search(request: Request, store: StoreDep, f: FiltersDep) -> dict[str, Any]:
     if not f.text:
         raise ApiError(400, "bad-parameter", "search needs q", [{"field": "q", "problem": "required"}])
-    return _list("documents", request, store, f)
+    return list_rows("documents", request, store, f)
 
 
 @router.get("/documents/{doc_id}", summary="One document with all its annotations (the contract)")
@@ -136,18 +136,18 @@ def document(store: StoreDep, doc_id: Annotated[str, Path(max_length=128)]) -> d
 
 @router.get("/entities", response_model=Page, summary="Entity mentions")
 def entities(request: Request, store: StoreDep, f: FiltersDep) -> dict[str, Any]:
-    return _list("entities", request, store, f)
+    return list_rows("entities", request, store, f)
 
 
 @router.get("/quotes", response_model=Page, summary="Quotations, by speaker, by a word in the quote, by date")
 def quotes(request: Request, store: StoreDep, f: FiltersDep) -> dict[str, Any]:
-    return _list("quotes", request, store, f)
+    return list_rows("quotes", request, store, f)
 
 
 @router.get("/events", response_model=Page,
             summary="Events by actor, dyad (source, target), country, PLOVER type, place and date range")
 def events(request: Request, store: StoreDep, f: FiltersDep) -> dict[str, Any]:
-    return _list("events", request, store, f)
+    return list_rows("events", request, store, f)
 
 
 ACTORS_SQL = """

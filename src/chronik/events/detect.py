@@ -54,8 +54,6 @@ PASSIVE_AUX = frozenset({"wurde", "wurden", "worden", "werden", "wird"})
 AGENT_PREPS = frozenset({"von", "vom", "durch", "seitens"})
 PRONOUNS = frozenset({"er", "sie"})
 BREAKS = frozenset({";", ":", "(", ")", "–", "—"})
-SUBORDINATORS = frozenset({"dass", "ob", "weil", "da", "wenn", "falls", "nachdem", "obwohl", "während", "als",
-                           "wo", "wie", "damit", "sodass", "bevor", "der", "die", "das", "welche", "welcher"})
 
 
 class EventFinder(Mentions):
@@ -520,7 +518,7 @@ def find_events(doc: Document) -> list[dict[str, Any]]:
                                              and (m.ent.get("name") or not domestic(s, m))
                                              for s in source)]
             tgts = tgts if symmetric else [m for m in tgts if not any(m.country == s.country for s in source)
-                                           or m.country in ("EU", "UN", "IAEA", "NATO", "AU")
+                                           or m.country in ORGANISATION_CODES
                                            or all(domestic(s, m) for s in source)]
             tok = v.toks[i]
             for si_, src in enumerate(source):

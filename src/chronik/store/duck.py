@@ -158,10 +158,6 @@ class Store:
 
     # ------------------------------------------------------------------ documents
 
-    def content_hash_of(self, doc_id: str) -> str | None:
-        row = self.con.execute("SELECT content_hash FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
-        return row[0] if row else None
-
     def put(self, doc: Document, run_id: str, *, force: bool = False) -> str:
         """Store a document with its layers: "new", "updated" (replaced) or "unchanged" (nothing done).
         A document with the same text is replaced when it was annotated by other stage versions or models

@@ -58,7 +58,7 @@ def index(request: Request) -> HTMLResponse:
     store = request.app.state.store.cursor()
     try:
         f = _filters(request, params)
-        result = routes._list("documents", request, store, f)
+        result = routes.list_rows("documents", request, store, f)
     except ApiError as e:
         return _error(request, e)
     return _render(request, "index.html", params=params, items=result["items"], counts=store.counts(),
@@ -111,7 +111,7 @@ def events(request: Request) -> HTMLResponse:
     store = request.app.state.store.cursor()
     try:
         f = _filters(request, params)
-        result = routes._list("events", request, store, f)
+        result = routes.list_rows("events", request, store, f)
         agg = routes.aggregate_events(request, store, _filters(request, {**params, "offset": "0"},
                                                               limit=request.app.state.max_page), interval=interval)
     except ApiError as e:
@@ -126,7 +126,7 @@ def quotes(request: Request) -> HTMLResponse:
     params = _params(request)
     store = request.app.state.store.cursor()
     try:
-        result = routes._list("quotes", request, store, _filters(request, params))
+        result = routes.list_rows("quotes", request, store, _filters(request, params))
     except ApiError as e:
         return _error(request, e)
     return _render(request, "quotes.html", params=params, items=result["items"],
