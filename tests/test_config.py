@@ -43,3 +43,12 @@ def test_config_errors_say_what_is_wrong(tmp_path, body, message):
 def test_config_missing_file(tmp_path):
     with pytest.raises(ConfigError, match="does not exist"):
         load_config(tmp_path / "nope.toml")
+
+
+def test_a_config_error_raised_in_a_worker_reads_back_with_its_code_once():
+    import pickle
+
+    from chronik.errors import ConfigError
+
+    e = pickle.loads(pickle.dumps(ConfigError("no spaCy pipeline at /x")))
+    assert type(e) is ConfigError and e.code == "E001" and str(e) == "[E001] no spaCy pipeline at /x"

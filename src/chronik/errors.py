@@ -14,6 +14,8 @@ could not be parsed) are `Issue`s on the document (see `chronik.document`).
 
 from __future__ import annotations
 
+from typing import Any
+
 from enum import Enum
 
 
@@ -64,7 +66,16 @@ class ChronikError(Exception):
     def __init__(self, message: str, *, code: str | None = None) -> None:
         if code:
             self.code = code
+        self.message = message
         super().__init__(f"[{self.code}] {message}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # raised in a worker process and read back in the main one: rebuilt from the message, not the text
+        return _rebuild, (type(self), self.message, self.code)
+
+
+def _rebuild(cls: type[ChronikError], message: str, code: str) -> ChronikError:
+    return cls(message, code=code)
 
 
 class ConfigError(ChronikError):

@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from chronik.cli import main
+from chronik.store import Store
 
 ARTICLE = """title Außenministerin in Riga
 date 2024-05-14
@@ -188,3 +189,30 @@ def test_cli_process_with_two_workers_stores_the_same_and_reprocesses_on_request
     assert sorted(same, key=lambda d: d["id"]) == sorted(other, key=lambda d: d["id"])
     assert "2 unchanged" in run("process", corpus, "--db", two, "--workers", "2").stderr
     assert "2 updated" in run("process", corpus, "--db", two, "--reprocess").stderr
+
+
+def test_cli_process_with_workers_builds_no_pipeline_in_the_main_process(corpus, tmp_path, monkeypatch):
+    """The workers build the pipeline from the configuration and report its versions for the run record."""
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    assert run("process", corpus, "--db", one).exit_code == 0
+
+    def no_pipeline(cfg):
+        raise AssertionError("the main process built a pipeline")
+
+    monkeypatch.setattr("chronik.cli.process.default_pipeline", no_pipeline)
+    r = run("process", corpus, "--db", two, "--workers", "2", "--timings")
+    assert r.exit_code == 0, r.output
+    steps = {line.split()[0] for line in r.stderr.splitlines()[1:-1]}
+    assert {"read", "language", "segment", "analyze", "quotes", "events", "output"} <= steps
+    recorded = []
+    for db in (one, two):
+        with Store(db, read_only=True) as s:
+            recorded.append(s.con.execute("SELECT versions, model_hashes FROM runs").fetchone())
+    assert recorded[0] == recorded[1] and "analyze" in recorded[0][0]
+
+
+def test_cli_process_with_workers_that_cannot_build_the_pipeline_fails_with_the_reason(corpus, tmp_path):
+    config = tmp_path / "bad.toml"
+    config.write_text('[models]\npipeline = "/nonexistent/model"\n', encoding="utf-8")
+    r = run("--config", config, "process", corpus, "--db", tmp_path / "s.duckdb", "--workers", "2")
+    assert r.exit_code == 1 and "/nonexistent/model" in r.stderr, r.output

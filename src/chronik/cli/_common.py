@@ -21,6 +21,8 @@ EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
 input_format_option = click.option(
     "--input-format", type=click.Choice(["auto", *FORMATS]), default="auto", show_default=True,
     help="Format of the inputs; auto tells it from the file name and first bytes.")
+timings_option = click.option("--timings", is_flag=True,
+                              help="Also print the seconds each pipeline stage took (summed over workers).")
 db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
                          help="The DuckDB store (default: store.path in the config, chronik.duckdb).")
 
@@ -71,7 +73,9 @@ def report_rejection(rej: Rejection, sink: TextIO | None) -> None:
         sink.write(json.dumps(rej.to_json(), ensure_ascii=False) + "\n")
 
 
-def finish(command: str, stats: RunStats, verb: str, run_id: str | None = None) -> None:
+def finish(command: str, stats: RunStats, verb: str, run_id: str | None = None, timings: bool = False) -> None:
+    if timings:
+        click.echo(stats.timings(), err=True)
     line = f"chronik {command}: {stats.summary(verb)}"
     if run_id:
         line += f" [run {run_id}]"

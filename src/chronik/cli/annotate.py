@@ -15,6 +15,7 @@ from chronik.cli._common import (
     input_format_option,
     progress,
     report_rejection,
+    timings_option,
 )
 from chronik.document import Document
 from chronik.engines import run_local
@@ -33,9 +34,10 @@ from chronik.pipeline import default_pipeline
               help="Also write every rejected input as a JSON line to this file.")
 @click.option("--progress/--no-progress", "show_progress", default=True, help="Progress bar on a terminal.")
 @input_format_option
+@timings_option
 @click.pass_context
 def command(ctx: click.Context, inputs: tuple[str, ...], fmt: str, output: TextIO, tokens: bool,
-            rejected_out: TextIO | None, show_progress: bool, input_format: str) -> None:
+            rejected_out: TextIO | None, show_progress: bool, input_format: str, timings: bool) -> None:
     """Annotate INPUTS (files, folders, globs, URLs, or - for stdin) and print the annotations.
 
     \b
@@ -64,4 +66,4 @@ def command(ctx: click.Context, inputs: tuple[str, ...], fmt: str, output: TextI
     if fmt == "json":
         output.write("[]\n" if first else "\n]\n")
     output.flush()
-    finish("annotate", stats, "annotated")
+    finish("annotate", stats, "annotated", timings=timings)

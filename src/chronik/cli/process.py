@@ -15,6 +15,7 @@ from chronik.cli._common import (
     progress,
     report_rejection,
     resolve_db,
+    timings_option,
 )
 from chronik.document import Document, Rejection
 from chronik.engines import run_local
@@ -36,9 +37,11 @@ from chronik.store import Store
 @click.option("--reprocess", is_flag=True,
               help="Annotate and store again documents the store already holds with the same text.")
 @input_format_option
+@timings_option
 @click.pass_context
 def command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | None, show_progress: bool,
-            workers: int, engine: str, scheduler: str | None, reprocess: bool, input_format: str) -> None:
+            workers: int, engine: str, scheduler: str | None, reprocess: bool, input_format: str,
+            timings: bool) -> None:
     """Annotate INPUTS and store documents, annotations, the run and every rejection in the store.
 
     \b
@@ -50,15 +53,25 @@ def command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | None, sh
     """
     cfg = config_from(ctx)
     path = resolve_db(cfg, db_path)
+    workers = workers or (os.cpu_count() or 1)
     with fatal_errors(), Store(path) as store:
-        pipeline = default_pipeline(cfg)
-        run_id = store.begin_run("process", inputs, cfg, pipeline.versions(), pipeline.model_hashes())
+        # one process builds the pipeline here; workers build their own, and the run is recorded with
+        # the versions they report, so this process never loads a model it does not run
+        pipeline = default_pipeline(cfg) if engine == "local" and workers <= 1 else None
+        run_id: str | None = None
+
+        def start(versions: dict[str, str], model_hashes: dict[str, str]) -> str:
+            nonlocal run_id
+            run_id = store.begin_run("process", inputs, cfg, versions, model_hashes)
+            return run_id
 
         def reject(rej: Rejection) -> None:
+            assert run_id is not None  # rejections come after the start: reading is part of the run
             store.add_failure(rej, run_id)
             report_rejection(rej, None)
 
         def put(doc: Document) -> str | Rejection:
+            assert run_id is not None
             try:
                 return store.put(doc, run_id, force=reprocess)
             except StoreError:
@@ -68,6 +81,7 @@ def command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | None, sh
                                  locator=doc.metadata.get("record"), sample=doc.text[:200], doc_id=doc.id)
 
         def put_batch(docs: list[Document]) -> list[str | Rejection | None]:
+            assert run_id is not None
             try:
                 return list(store.put_many(docs, run_id, force=reprocess))
             except StoreError:
@@ -81,16 +95,18 @@ def command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | None, sh
                     from chronik.engines.dask import run_dask
 
                     stats = run_dask(inputs, ReadContext.from_config(cfg, input_format), cfg,
-                                     lambda parts: store.merge_parts(parts, force=reprocess), reject, run_id,
-                                     scheduler=scheduler, workers=workers or (os.cpu_count() or 1))
+                                     lambda parts: store.merge_parts(parts, force=reprocess), reject, start,
+                                     scheduler=scheduler, workers=workers)
                 else:
                     stats = run_local(inputs, pipeline, ReadContext.from_config(cfg, input_format),
-                                      put, reject, on_progress, workers=workers or (os.cpu_count() or 1),
-                                      config=cfg, on_batch=put_batch)
+                                      put, reject, on_progress, workers=workers, config=cfg, on_batch=put_batch,
+                                      on_start=start)
         except BaseException:
-            store.finish_run(run_id, {}, 0.0, status="failed")
+            if run_id is not None:
+                store.finish_run(run_id, {}, 0.0, status="failed")
             raise
+        assert run_id is not None
         store.finish_run(run_id, dict(stats.counts), stats.seconds)
         if stats.counts["new"] or stats.counts["updated"]:
             store.rebuild_fts()
-    finish("process", stats, f"stored in {path}", run_id)
+    finish("process", stats, f"stored in {path}", run_id, timings=timings)

@@ -24,6 +24,7 @@ class RunStats:
     rejected_by_code: Counter[str] = field(default_factory=Counter)
     tokens: int = 0
     seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # per pipeline stage, summed over workers
 
     @property
     def rejected(self) -> int:
@@ -42,39 +43,102 @@ class RunStats:
         parts.append(f"{self.tokens:,} tokens in {self.seconds:.1f} s ({rate:,.0f} tokens/s)")
         return ", ".join(parts)
 
+    def timings(self) -> str:
+        """Seconds per step, one per line: reading the inputs, each pipeline stage (summed over all workers),
+        writing the output (storing), and each one's share."""
+        total = sum(self.stage_seconds.values()) or 1.0
+        lines = [f"{'stage':<10} {'seconds':>8} {'share':>6}"]
+        lines += [f"{name:<10} {s:>8.2f} {s / total:>6.1%}" for name, s in self.stage_seconds.items()]
+        return "\n".join(lines)
+
+
+def stage_delta(after: dict[str, float], before: dict[str, float]) -> dict[str, float]:
+    """What a pipeline's per-stage seconds grew by between two snapshots."""
+    return {name: s - before.get(name, 0.0) for name, s in after.items()}
+
+
+def add_seconds(into: dict[str, float], seconds: dict[str, float]) -> None:
+    for name, s in seconds.items():
+        into[name] = into.get(name, 0.0) + s
+
+
+def timed(items: Iterable[Any], into: dict[str, float], name: str) -> Iterator[Any]:
+    """`items`, adding the time spent producing each to `into[name]` (e.g. reading the inputs)."""
+    it = iter(items)
+    while True:
+        t0 = time.perf_counter()
+        try:
+            item = next(it)
+        except StopIteration:
+            return
+        finally:
+            into[name] = into.get(name, 0.0) + time.perf_counter() - t0
+        yield item
+
 
 # ------------------------------------------------------------------ worker processes
 
 _WORKER_PIPELINE: Pipeline | None = None
+_WORKER_ERROR: BaseException | None = None
 IN_FLIGHT = 256  # documents read ahead of the results
+OnStart = Callable[[dict[str, str], dict[str, str]], object]  # (stage versions, model hashes) of the pipeline
 
 
 def _init_worker(cfg: dict[str, Any]) -> None:
-    """Each worker process builds the pipeline from the configuration once."""
-    global _WORKER_PIPELINE
+    """Each worker process builds the pipeline from the configuration once. A failure is kept and raised
+    by the worker's first task (a failing initializer would make the pool restart workers forever)."""
+    global _WORKER_PIPELINE, _WORKER_ERROR
     from chronik.pipeline import default_pipeline
 
-    _WORKER_PIPELINE = default_pipeline(cfg)
+    try:
+        _WORKER_PIPELINE = default_pipeline(cfg)
+    except BaseException as e:
+        _WORKER_ERROR = e
 
 
-def _process_in_worker(doc: Document | Rejection) -> Document | Rejection:
+def _worker_pipeline() -> Pipeline:
+    if _WORKER_PIPELINE is None:
+        raise _WORKER_ERROR or RuntimeError("the worker has no pipeline")
+    return _WORKER_PIPELINE
+
+
+def describe_pipeline(_: object = None) -> tuple[dict[str, str], dict[str, str]]:
+    """In a worker: the stage versions and model hashes of its pipeline (recorded with the run)."""
+    pipeline = _worker_pipeline()
+    return pipeline.versions(), pipeline.model_hashes()
+
+
+def _process_in_worker(doc: Document | Rejection) -> tuple[Document | Rejection, dict[str, float]]:
     if isinstance(doc, Rejection):
-        return doc
-    assert _WORKER_PIPELINE is not None
-    result = _WORKER_PIPELINE.process(doc)
+        return doc, {}
+    pipeline = _worker_pipeline()
+    before = dict(pipeline.seconds)
+    result = pipeline.process(doc)
     if isinstance(result, Document):
         result.analysis = None  # the spaCy Doc stays in the worker: it is not part of the result
-    return result
+    return result, stage_delta(pipeline.seconds, before)
 
 
 def _results(items: Iterable[Document | Rejection], pipeline: Pipeline | None, cfg: dict[str, Any] | None,
-             workers: int) -> Iterator[Document | Rejection]:
-    """The pipeline's result for every read item, in input order: in this process, or in `workers`
-    processes (each with its own pipeline) when workers > 1."""
+             workers: int, stage_seconds: dict[str, float], on_start: OnStart | None
+             ) -> Iterator[Document | Rejection]:
+    """The pipeline's result for every read item, in input order: in this process (with `pipeline`, or one
+    built from `cfg`), or in `workers` processes that each build their own from `cfg` when workers > 1.
+    Calls `on_start` with the pipeline's versions once it is built; adds the time per stage to
+    `stage_seconds`."""
     if workers <= 1:
-        assert pipeline is not None
+        if pipeline is None:
+            from chronik.pipeline import default_pipeline
+
+            pipeline = default_pipeline(cfg or {})
+        if on_start:
+            on_start(pipeline.versions(), pipeline.model_hashes())
         for item in items:
-            yield pipeline.process(item) if isinstance(item, Document) else item
+            if isinstance(item, Document):
+                before = dict(pipeline.seconds)
+                item = pipeline.process(item)
+                add_seconds(stage_seconds, stage_delta(pipeline.seconds, before))
+            yield item
         return
     import multiprocessing as mp
 
@@ -90,8 +154,12 @@ def _results(items: Iterable[Document | Rejection], pipeline: Pipeline | None, c
             yield item
 
     with ctx.Pool(workers, initializer=_init_worker, initargs=(cfg,)) as pool:
-        for result in pool.imap(_process_in_worker, gated(), chunksize=4):
+        versions, hashes = pool.apply(describe_pipeline)  # raises here if the workers cannot build it
+        if on_start:
+            on_start(versions, hashes)
+        for result, seconds in pool.imap(_process_in_worker, gated(), chunksize=4):
             in_flight.release()
+            add_seconds(stage_seconds, seconds)
             yield result
 
 
@@ -107,15 +175,19 @@ def run_local(
     config: dict[str, Any] | None = None,
     on_batch: Callable[[list[Document]], list[str | Rejection | None]] | None = None,
     batch_size: int = 64,
+    on_start: OnStart | None = None,
 ) -> RunStats:
     """Process every input. `on_document` may return "new"/"updated"/"unchanged" to be counted, or a
     Rejection when it cannot take the document (then `on_rejection` gets it, like any other).
-    With `workers` > 1 the pipeline runs in that many processes, each built from `config`; reading,
-    writing and counting stay here, in input order, so the output is the same for any number of workers.
+    With `workers` > 1 the pipeline runs in that many processes, each built from `config` (`pipeline` may
+    then be None: this process does not need one); reading, writing and counting stay here, in input order,
+    so the output is the same for any number of workers. `on_start(versions, model_hashes)` is called once
+    the pipeline is built, before the first result.
     With `on_batch`, documents go to the sink `batch_size` at a time (one transaction each) instead."""
     stats = RunStats()
     t0 = time.perf_counter()
     pending: list[Document] = []
+    seconds = stats.stage_seconds
 
     def count(doc: Document | None, outcome: str | Rejection | None) -> None:
         if isinstance(outcome, Rejection):
@@ -130,11 +202,16 @@ def run_local(
 
     def flush() -> None:
         if pending and on_batch is not None:
-            for doc, outcome in zip(pending, on_batch(list(pending)), strict=True):
+            t = time.perf_counter()
+            outcomes = on_batch(list(pending))
+            add_seconds(seconds, {"output": time.perf_counter() - t})
+            for doc, outcome in zip(pending, outcomes, strict=True):
                 count(doc, outcome)
             pending.clear()
 
-    for result in _results(read_inputs(inputs, ctx), pipeline, config, workers):
+    seconds["read"] = 0.0
+    for result in _results(timed(read_inputs(inputs, ctx), seconds, "read"), pipeline, config, workers, seconds,
+                           on_start):
         if isinstance(result, Rejection):
             count(None, result)
         elif on_batch is not None:
@@ -142,7 +219,10 @@ def run_local(
             if len(pending) >= batch_size:
                 flush()
         else:
-            count(result, on_document(result))  # the sink may still refuse it (a Rejection)
+            t = time.perf_counter()
+            outcome = on_document(result)  # the sink may still refuse it (a Rejection)
+            add_seconds(seconds, {"output": time.perf_counter() - t})
+            count(result, outcome)
         stats.seconds = time.perf_counter() - t0
         if on_progress:
             on_progress(stats)

@@ -183,26 +183,41 @@ class Store:
         return outcomes
 
     def merge_parts(self, parts: Path, *, force: bool = False) -> dict[str, int]:
-        """Store the documents of Parquet parts written by the Dask engine (`<parts>/<table>/*.parquet`):
-        new, updated or unchanged by the same rule as `put`. Returns the counts."""
+        """Store the documents of Parquet parts written by the Dask engine (`<parts>/<table>/part-N.parquet`,
+        N in input order): new, updated or unchanged by the same rule as `put`. Of several versions of one
+        id, the last in input order is kept, as a local run keeps it. Returns the counts."""
         if not list((parts / "documents").glob("*.parquet")):
             return {}
-        incoming = self.con.execute("SELECT doc_id, content_hash, provenance FROM "
-                                    f"read_parquet('{_sql_str(parts / 'documents' / '*.parquet')}')").fetchall()
+        incoming = self.con.execute(
+            "SELECT doc_id, content_hash, provenance, parse_filename(filename), file_row_number FROM "
+            f"read_parquet('{_sql_str(parts / 'documents' / '*.parquet')}', filename = true, "
+            "file_row_number = true) ORDER BY 4, 5").fetchall()
         outcomes, chosen, known = self._decide([(r[0], r[1], _loads(r[2])) for r in incoming], force)
-        ids = sorted(chosen)
+        last = {r[0]: (r[3], r[4]) for r in incoming}  # the version of each id to keep: its part and row
 
         def insert() -> None:
-            for table in ("documents", *DOC_TABLES):
-                if not list((parts / table).glob("*.parquet")):
-                    continue
-                cols = ", ".join(f'"{r[0]}"' for r in self.con.execute(f"DESCRIBE {table}").fetchall())
-                files = _sql_str(parts / table / "*.parquet")
-                self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM read_parquet('{files}', "
-                                 "union_by_name = true) WHERE doc_id IN (SELECT unnest(?))", [ids])
+            import pyarrow as pa
 
-        if ids:
-            self._replace([i for i in ids if i in known], insert)
+            ids = list(chosen)
+            self.con.register("_chronik_keep", pa.table({"doc_id": ids, "part": [last[i][0] for i in ids],
+                                                         "row": [last[i][1] for i in ids]}))
+            try:
+                for table in ("documents", *DOC_TABLES):
+                    if not list((parts / table).glob("*.parquet")):
+                        continue
+                    cols = ", ".join(f'"{r[0]}"' for r in self.con.execute(f"DESCRIBE {table}").fetchall())
+                    files = _sql_str(parts / table / "*.parquet")
+                    same_row = "AND k.row = t.file_row_number" if table == "documents" else ""
+                    self.con.execute(
+                        f"INSERT INTO {table} ({cols}) SELECT {cols} FROM read_parquet('{files}', "
+                        "union_by_name = true, filename = true, file_row_number = true) t WHERE EXISTS "
+                        "(SELECT 1 FROM _chronik_keep k WHERE k.doc_id = t.doc_id "
+                        f"AND k.part = parse_filename(t.filename) {same_row})")
+            finally:
+                self.con.unregister("_chronik_keep")
+
+        if chosen:
+            self._replace([i for i in chosen if i in known], insert)
         return {k: outcomes.count(k) for k in ("new", "updated", "unchanged")}
 
     def _decide(self, incoming: list[tuple[str, str, Any]], force: bool
