@@ -14,9 +14,8 @@ could not be parsed) are `Issue`s on the document (see `chronik.document`).
 
 from __future__ import annotations
 
-from typing import Any
-
 from enum import Enum
+from typing import Any
 
 
 class Reject(Enum):
