@@ -2,7 +2,8 @@
 """Reproduce chronik's bundled German model from ../shared/data with one command.
 
     python training/build.py all        # all of the below (about 35 minutes on 2 cores)
-    python training/build.py convert    # ../shared/data -> training/corpus/*.spacy (convert.py, augment.py)
+    python training/build.py convert    # ../shared/data -> training/corpus/*.spacy (convert.py, augment.py),
+                                        # HanTa's STTS tags on the NER sets (silver_tags.py) + UD's gold tags
     python training/build.py train      # the held-out and the final model, each with the place ruler
     python training/build.py evaluate   # the held-out model on GermEval 2014 dev and UNER PUD (chronik_eval ner)
     python training/build.py package    # the final model into src/chronik/models/de_chronik, with SHA256SUMS
@@ -28,13 +29,15 @@ TARGET = ROOT / "src" / "chronik" / "models" / "de_chronik"
 
 # Two trainings with one recipe: HELDOUT never sees GermEval 2014 dev, which is then its honest test;
 # FINAL (the shipped model) trains on everything for as many steps as HELDOUT's best checkpoint.
-HELDOUT = {"name": "ner-heldout", "train": "training/corpus/ner-train-aug.spacy", "max_steps": 5000,
+# The NER sets get HanTa's STTS tags and the UD treebank sentences (gold tags, no entities) join them, so
+# one encoder learns tags and entities together (docs/models.md).
+HELDOUT = {"name": "ner-tagger", "train": "training/corpus/ner-train-aug-tags-ud.spacy", "max_steps": 5000,
            "pick": "model-best"}
-FINAL = {"name": "ner-final", "train": "training/corpus/ner-all-aug.spacy", "max_steps": 4500,
+FINAL = {"name": "ner-tagger-final", "train": "training/corpus/ner-all-aug-tags-ud.spacy", "max_steps": 4500,
          "pick": "model-last"}
-CONFIG = "training/configs/ner-baseline.cfg"
-DEV = "training/corpus/ner-dev.spacy"
-KEEP = ("config.cfg", "meta.json", "tokenizer", "vocab", "tok2vec", "ner", "place_ruler")
+CONFIG = "training/configs/ner-tagger.cfg"
+DEV = "training/corpus/ner-dev-tags.spacy"
+KEEP = ("config.cfg", "meta.json", "tokenizer", "vocab", "tok2vec", "tagger", "ner", "place_ruler")
 
 
 def sh(cmd: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
@@ -44,6 +47,15 @@ def sh(cmd: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
 
 def convert(shared: Path) -> None:
     sh([sys.executable, str(TRAINING / "convert.py"), "--shared", str(shared)], cwd=TRAINING)
+    corpus = TRAINING / "corpus"
+    for name in ("ner-train-aug", "ner-all-aug", "ner-dev"):
+        sh([sys.executable, str(TRAINING / "silver_tags.py"), str(corpus / f"{name}.spacy"),
+            str(corpus / f"{name}-tags.spacy")], cwd=TRAINING)
+    for name in ("ner-train-aug", "ner-all-aug"):  # + UD German GSD dev and PUD (gold STTS tags, no entities)
+        sh([sys.executable, "-c", "import sys, spacy; from spacy.tokens import DocBin; v = spacy.blank('de').vocab; "
+            "docs = [d for f in sys.argv[1:3] for d in DocBin().from_disk(f).get_docs(v)]; "
+            "DocBin(docs=docs, store_user_data=False).to_disk(sys.argv[3])", str(corpus / f"{name}-tags.spacy"),
+            str(corpus / "ud-train.spacy"), str(corpus / f"{name}-tags-ud.spacy")])
 
 
 def train(recipe: dict[str, object]) -> Path:

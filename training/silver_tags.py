@@ -19,13 +19,16 @@ from pathlib import Path
 import spacy
 from spacy.tokens import DocBin
 
-# HanTa writes some STTS tags with the subcategory in brackets: VV(FIN), ADJ(A), PPOS(AT) ...
+# HanTa writes some STTS tags with the subcategory in brackets: VV(FIN), ADJ(A), PPOS(AT) ...; it has
+# its own NNA and NNI (kinds of NN) and TIGER's PROAV, which UD German GSD writes PAV (as the STTS does)
 _BRACKETED = re.compile(r"^([A-Z]+)\(([A-Z]+)\)$")
+_AS_IN_UD = {"NNA": "NN", "NNI": "NN", "PROAV": "PAV"}
 
 
 def stts(tag: str) -> str:
     m = _BRACKETED.match(tag)
-    return m.group(1) + m.group(2) if m else tag
+    tag = m.group(1) + m.group(2) if m else tag
+    return _AS_IN_UD.get(tag, tag)
 
 
 def main() -> None:

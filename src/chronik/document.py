@@ -71,6 +71,7 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     sentences: list[Span] = field(default_factory=list)
     tokens: list[Span] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)  # a part-of-speech tag (STTS) per token, when a model tags
     entities: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
@@ -115,6 +116,8 @@ class Document:
         }
         if tokens:
             out["tokens"] = [[t.start, t.end] for t in self.tokens]
+            if self.tags:
+                out["tags"] = self.tags
         return out
 
     @classmethod
@@ -135,6 +138,7 @@ class Document:
             metadata=dict(obj.get("metadata") or {}),
             sentences=[Span(s, e, "") for s, e in obj.get("sentences", [])],
             tokens=[Span(s, e, "") for s, e in obj.get("tokens", [])],
+            tags=list(obj.get("tags", [])),
             entities=list(obj.get("entities", [])),
             quotes=list(obj.get("quotes", [])),
             events=list(obj.get("events", [])),

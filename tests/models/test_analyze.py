@@ -15,8 +15,10 @@ from chronik.models import model_hashes, resolve_model, verify
 from chronik.pipeline import default_pipeline
 
 TRAIN = [
-    ("Gestern sprach Anna Schmidt in Riga.", [(15, 27, "PER"), (31, 35, "LOC")]),
-    ("Die Ministerin Anna Schmidt besuchte Riga.", [(15, 27, "PER"), (37, 41, "LOC")]),
+    ("Gestern sprach Anna Schmidt in Riga.", [(15, 27, "PER"), (31, 35, "LOC")],
+     ["ADV", "VVFIN", "NE", "NE", "APPR", "NE", "$."]),
+    ("Die Ministerin Anna Schmidt besuchte Riga.", [(15, 27, "PER"), (37, 41, "LOC")],
+     ["ART", "NN", "NE", "NE", "VVFIN", "NE", "$."]),
 ]
 
 
@@ -24,11 +26,12 @@ TRAIN = [
 def tiny_model(tmp_path_factory):
     spacy.util.fix_random_seed(0)
     nlp = spacy.blank("de")
+    nlp.add_pipe("tagger")
     ner = nlp.add_pipe("ner")
-    for _, ents in TRAIN:
+    for _, ents, _ in TRAIN:
         for *_, label in ents:
             ner.add_label(label)
-    examples = [Example.from_dict(nlp.make_doc(t), {"entities": e}) for t, e in TRAIN]
+    examples = [Example.from_dict(nlp.make_doc(t), {"entities": e, "tags": tags}) for t, e, tags in TRAIN]
     nlp.initialize(lambda: examples)
     for _ in range(40):
         nlp.update(examples, drop=0.0)
@@ -53,6 +56,11 @@ def test_analyze_loads_a_model_from_a_path(tiny_model):
         assert doc.text[e["start"]:e["end"]] == e["text"]
     # the analysis keeps the segmenter's sentences
     assert [s.text for s in doc.analysis.sents] == ["Die Ministerin Anna Schmidt besuchte Riga.", "Sie blieb dort."]
+    # the model's tags, one per token, come out with --tokens
+    assert len(doc.tags) == len(doc.tokens) and doc.tags[:7] == ["ART", "NN", "NE", "NE", "VVFIN", "NE", "$."]
+    out = doc.to_json(tokens=True)
+    assert out["tags"] == doc.tags and Document.from_json(out).tags == doc.tags
+    assert "tags" not in doc.to_json()
 
 
 def test_analyze_model_hashes_recorded(tiny_model):

@@ -68,6 +68,10 @@ class Analyzer:
                                  "name": None, "country": None, "sector": None, "kb": None, "stage": tag})
         doc.provenance["entities"] = tag
         doc.provenance["analysis"] = tag
+        if sdoc.has_annotation("TAG"):  # the model tags: one STTS tag per token of the document
+            by_start = {t.idx: t.tag_ for t in sdoc}
+            doc.tags = [by_start.get(t.start, "") for t in doc.tokens]
+            doc.provenance["tags"] = tag
         return doc
 
     def __call__(self, doc: Document) -> Document:
