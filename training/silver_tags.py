@@ -2,6 +2,7 @@
 """STTS part-of-speech tags from HanTa (TIGER-trained, in its wheel) on the NER training documents.
 
     python training/silver_tags.py corpus/ner-train-aug.spacy corpus/ner-train-aug-tags.spacy
+    python training/silver_tags.py corpus/raw-news.jsonl corpus/raw-news-tags.spacy   # texts, no entities
 
 The NER sets carry no tags. Tagged by HanTa sentence by sentence, they let one shared encoder learn
 tagging (STTS: NE, proper noun, against NN, common noun — the distinction German capitalisation hides)
@@ -12,6 +13,7 @@ without running HanTa (~5k tokens/s) at annotation time. Needs `pip install -e "
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import time
 from pathlib import Path
@@ -42,7 +44,13 @@ def main() -> None:
     nlp = spacy.blank("de")
     out = DocBin(store_user_data=False)
     t0, n, tags = time.perf_counter(), 0, set()
-    for doc in DocBin().from_disk(args.source).get_docs(nlp.vocab):
+    if args.source.suffix == ".jsonl":  # raw texts ({"text": ...} per line): sentences by spaCy's rules
+        nlp.add_pipe("sentencizer")
+        texts = (json.loads(line)["text"] for line in args.source.open(encoding="utf-8"))
+        docs = nlp.pipe(texts)
+    else:
+        docs = DocBin().from_disk(args.source).get_docs(nlp.vocab)
+    for doc in docs:
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         for sent in sents:
             words = [t.text for t in sent]

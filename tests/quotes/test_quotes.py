@@ -155,9 +155,27 @@ def test_scare_quotes_and_titles_are_not_quotes() -> None:
 
 
 def test_unknown_speaker_is_null_not_invented() -> None:
-    q = only(annotate("In dem Schreiben heißt es, die Frist sei bereits abgelaufen."))
+    q = only(annotate("Weiter heißt es, die Frist sei bereits abgelaufen."))
     assert q["speaker"] is None
     assert q["text"] == "die Frist sei bereits abgelaufen"
+
+
+def test_a_document_or_channel_is_the_source_when_no_one_is_named() -> None:
+    q = only(annotate("In dem Schreiben des Landesverbandes heißt es, die Frist sei bereits abgelaufen."))
+    assert q["speaker"]["text"] == "dem Schreiben des Landesverbandes"
+    q = only(annotate("Die Ernte falle um ein Drittel geringer aus, hieß es bei der Genossenschaft Nordmark."))
+    assert q["speaker"]["text"] == "der Genossenschaft Nordmark"
+    q = only(annotate("In einer Mitteilung der Stadtwerke wurde betont, dass die Preise stabil bleiben."))
+    assert q["speaker"]["text"] == "einer Mitteilung der Stadtwerke"
+    q = only(annotate("Von den Ermittlern wird vermutet, dass der Brand gelegt wurde."))
+    assert q["speaker"]["text"] == "den Ermittlern"
+    # "X wird zitiert": X is who spoke
+    q = only(annotate("Die Ministerin Jana Roth wird von der Agentur mit den Worten zitiert, es habe Fortschritte "
+                      "gegeben.", persons=("Jana Roth",)))
+    assert q["speaker"]["name"] == "Jana Roth"
+    # a place is not a source: "in Brüssel wurde betont" has no speaker
+    q = only(annotate("In Brüssel wurde am Montag betont, dass die Gespräche weitergehen."))
+    assert q["speaker"] is None
 
 
 @pytest.mark.parametrize(("word", "mood"), [("gehe", 1), ("sei", 1), ("habe", 1), ("komme", 1), ("ändere", 1),

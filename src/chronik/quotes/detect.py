@@ -21,6 +21,7 @@ from chronik.quotes.lexicon import (
     PREP_BEFORE,
     SEPARABLE,
     STRONG_VERBS,
+    document_noun,
     speech_noun,
     speech_verb,
     subjunctive,
@@ -162,11 +163,14 @@ class QuoteFinder:
         view = self.view
         ca, cb = view.extended_clause(cue.tok)
         if self.passive(cue, *view.clause(cue.tok)):
-            # "wurde ... vorgeworfen": the speaker, if any, is the agent "von X"
+            # "wurde ... vorgeworfen": the speaker, if any, is the agent "von X" ("Von den Behörden wird
+            # angenommen"), else the document it is in ("In einem Bericht wurde vermutet")
             for m in range(ca, cb - 1):
-                if view.toks[m].lower in ("von", "vom") and m > cue.tok - 6:
+                if view.toks[m].lower in ("von", "vom") and (m > cue.tok - 6 or m == ca):
                     return _np_from(view, m + 1, cb)
-            return None
+            return self.source_phrase(ca, cb)
+        if cue.kind == "impersonal":  # "In der Pressemitteilung heißt es", "hieß es bei Russland Aktuell"
+            return self.source_phrase(ca, cb, also=("bei", "beim"))
         toks = view.toks
         first = clause_opening(view, ca, cue.tok)
         if first == cue.tok:
@@ -192,6 +196,20 @@ class QuoteFinder:
                 return np
         return subject_right(view, cue.tok, cb)
 
+    def source_phrase(self, ca: int, cb: int, also: tuple[str, ...] = ()) -> tuple[int, int] | None:
+        """A document or channel that says something, when no one is named: "in/auf" + a noun phrase
+        with a document noun ("in einer Pressemitteilung der Organisation", "auf der Homepage"), or
+        any noun phrase after a preposition in `also` ("hieß es bei Russland Aktuell")."""
+        view, toks = self.view, self.view.toks
+        for m in range(ca, cb - 1):
+            low = toks[m].lower
+            if self.inside[m] >= 0 or low not in ("in", "im", "auf", *also):
+                continue
+            np = _np_from(view, m + 1, cb)
+            if np and (low in also or any(document_noun(toks[x].text) for x in range(*np))):
+                return np
+        return None
+
     def looks_like_clause(self, a: int, b: int) -> bool:
         """Could tokens [a, b) be a main clause that was reported, not a subordinate clause or a name?"""
         toks = self.view.toks
@@ -206,10 +224,16 @@ class QuoteFinder:
         return any(t.text[:1].islower() and t.lower not in DETERMINERS for t in words[1:])
 
     def passive(self, cue: Cue, ca: int, cb: int) -> bool:
+        """A passive cue ("wurde betont"), whose subject is not the speaker; except "X wird zitiert"."""
         toks = self.view.toks
+        if cue.lemma == "zitieren":
+            return False
         word = toks[cue.tok].lower
         werden_after = any(toks[m].lower in _WERDEN for m in range(cue.tok + 1, min(cue.tok + 3, cb)))
-        participle = word.startswith("ge") or (cue.tok > ca and word.endswith(("t", "en")) and werden_after)
+        # "wurde betont, dass": a -t form closing the clause after "werden" is a participle (an infinitive
+        # there, as in "wird sagen", ends in -n)
+        closing = cue.end >= cb and word.endswith("t") and any(toks[m].lower in _WERDEN for m in range(ca, cue.tok))
+        participle = word.startswith("ge") or closing or (cue.tok > ca and word.endswith(("t", "en")) and werden_after)
         return participle and any(toks[m].lower in _WERDEN for m in range(ca, cb))
 
     def message_after(self, b: int, hi: int, later: list[Cue]) -> int:
@@ -262,7 +286,7 @@ class QuoteFinder:
                 continue
             cue.used = True
             self.used_spans.add(qi)
-            spk = self.speaker_for(cue) if cue.kind in ("verb", "so") else None
+            spk = self.speaker_for(cue) if cue.kind in ("verb", "so", "impersonal") else None
             if cue.kind == "so":
                 spk = subject_right(view, cue.tok, view.clause(cue.tok)[1])
             self.add(Candidate((o + 1, c), "direct", (cue.tok, cue.end), spk, rule=f"direct-{cue.kind}"))
@@ -350,7 +374,7 @@ class QuoteFinder:
                 else:
                     continue
                 cue.used = True
-                self.add(Candidate(msg, "indirect", (cue.tok, cue.end), None, rule="impersonal"))
+                self.add(Candidate(msg, "indirect", (cue.tok, cue.end), self.speaker_for(cue), rule="impersonal"))
 
     def direct_rest(self, sent_cues: list[list[Cue]]) -> None:
         """Quotations not yet attached: a cue elsewhere in the sentence, or none (a continuation)."""

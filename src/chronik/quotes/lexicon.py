@@ -25,6 +25,8 @@ beschuldigen leugnen abstreiten verneinen bejahen prophezeien prognostizieren vo
 klagen loben würdigen verteidigen rechtfertigen bezeichnen nennen urteilen befinden sprechen reagieren
 beschließen entscheiden glauben hoffen befürchten fürchten schätzen annehmen ausgehen bitten rufen
 skandieren twittern posten
+verweisen aussagen bezweifeln anzweifeln bemängeln einwenden entgegenhalten bekunden darlegen festhalten
+hervorheben verdeutlichen zurückweisen widersprechen vermelden signalisieren verraten enthüllen
 """.split())
 
 # Verbs that take a zu-infinitive as what was said ("forderte X auf, ... zu beenden").
@@ -65,6 +67,20 @@ nachricht nachrichten hinweis hinweisen wunsch willen vorstellungen
 def speech_noun(word: str) -> bool:
     """Nouns that make "nach X", "X nach", "laut X", "X zufolge" a cue ("nach Angaben", "Medienberichten nach")."""
     return word[:1].isupper() and (word in SPEECH_NOUNS or word.lower().endswith(_SPEECH_NOUN_ENDINGS))
+
+
+# Documents and channels that "say" something: "In der Pressemitteilung des WWF heißt es ...", "Auf der
+# Homepage wurde verkündet ..." — the phrase is the source when no one is named (SpkAtt marks it so).
+_DOCUMENT_NOUN_ENDINGS = tuple("""
+bericht berichts berichten mitteilung mitteilungen erklärung erklärungen stellungnahme homepage website
+webseite internetseite brief briefs schreiben interview interviews zeitung blatt bulletin kommuniqué
+studie urteil urteils beschluss beschlusses resolution protokoll dokument dokuments papier papiers
+aufruf artikel beitrag sendung vorabversion fassung entwurf entwurfs gutachten analyse statement
+""".split())
+
+
+def document_noun(word: str) -> bool:
+    return word[:1].isupper() and word.lower().endswith(_DOCUMENT_NOUN_ENDINGS)
 
 
 # Reporting verbs whose complement clause may stay in the indicative ("teilte mit, die Kamera ist ausgefallen").
