@@ -219,3 +219,13 @@ def test_default_pipeline_fills_quotes_and_the_store_finds_them_by_speaker_and_w
     assert len(rows) == 1
     _, rows = query(store, "quotes", Filters(text="Flughafen"))
     assert rows == []
+
+
+def test_subjects_with_a_focus_particle_or_a_possessive_and_particle_verb_passives() -> None:
+    q = only(annotate("Auch Feinstein argumentierte, der Entwurf gehe nicht weit genug.", persons=("Feinstein",)))
+    assert q["speaker"]["text"] == "Feinstein"
+    doc = annotate("Die Gewerkschaft lehnt den Plan ab. Ihr Vorsitzender Eberhard Brandt erklärte: „Die Zusage "
+                   "reicht uns nicht.“", persons=("Eberhard Brandt",))
+    assert only(doc)["speaker"]["name"] == "Eberhard Brandt"
+    q = only(annotate("Von den Ermittlern wird angenommen, dass der Brand gelegt wurde."))
+    assert q["speaker"]["text"] == "den Ermittlern"

@@ -7,6 +7,7 @@ SpkAtt-2023 Wikinews and are measured on a held-out part (docs/quotes.md).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,6 +58,11 @@ class Candidate:
     speaker: tuple[int, int] | None = None
     inherit: bool = False                # a continuation: the speaker of the quote before
     rule: str = ""
+
+
+# the participle of a particle verb: "angenommen", "festgestellt", "mitgeteilt", "bekanntgegeben"
+_PARTICLE_PARTICIPLE = re.compile(
+    r"^(an|auf|aus|bei|dar|ein|fest|hin|hinzu|mit|nach|vor|zu|zurück|bekannt|klar)ge\w+(t|en)$")
 
 
 @dataclass
@@ -233,7 +239,8 @@ class QuoteFinder:
         # "wurde betont, dass": a -t form closing the clause after "werden" is a participle (an infinitive
         # there, as in "wird sagen", ends in -n)
         closing = cue.end >= cb and word.endswith("t") and any(toks[m].lower in _WERDEN for m in range(ca, cue.tok))
-        participle = word.startswith("ge") or closing or (cue.tok > ca and word.endswith(("t", "en")) and werden_after)
+        participle = word.startswith("ge") or bool(_PARTICLE_PARTICIPLE.match(word)) or closing or (
+            cue.tok > ca and word.endswith(("t", "en")) and werden_after)
         return participle and any(toks[m].lower in _WERDEN for m in range(ca, cb))
 
     def message_after(self, b: int, hi: int, later: list[Cue]) -> int:

@@ -23,6 +23,7 @@ nochmals erneut später zuvor gestern heute morgen sofort damals am im gegenübe
 nur lediglich selbst ebenfalls jetzt zuletzt zunächst
 """.split())
 _NOT_SUBJECT = frozenset("es man dies was wer ihm ihr ihnen uns".split())
+_FOCUS = frozenset("auch selbst sogar nur allein ebenfalls".split())  # "Auch X sagte": part of the subject
 # Words that open a German main clause without being its subject (the subject then follows the verb).
 FRONTED = frozenset("""
 auch dazu dabei zudem weiter weiterhin außerdem ferner darüber daraufhin daher deshalb deswegen jedoch
@@ -146,7 +147,12 @@ def subject_left(view: DocView, start: int, cue: int) -> tuple[int, int] | None:
     t = toks[a]
     if t.lower in PERSONAL_PRONOUNS and a + 1 <= cue:
         return a, a + 1
-    if t.lower in _NOT_SUBJECT or t.lower in PREPOSITIONS or t.lower in FRONTED:
+    if t.lower in _FOCUS and a + 1 < cue:
+        # "Auch Feinstein argumentierte": the particle belongs to the subject that fills the rest
+        np = _np_from(view, a + 1, cue)
+        return np if np and np[1] == cue else None
+    possessive = t.lower == "ihr" and a + 1 < cue and toks[a + 1].cap  # "Ihr Vorsitzender X erklärte"
+    if (t.lower in _NOT_SUBJECT and not possessive) or t.lower in PREPOSITIONS or t.lower in FRONTED:
         return None
     if not (t.cap or t.lower in DETERMINERS or a in view.ent_of):
         return None
