@@ -37,6 +37,7 @@ FINAL = {"name": "ner-tagger-final", "train": "training/corpus/ner-all-aug-tags-
          "pick": "model-last"}
 CONFIG = "training/configs/ner-tagger.cfg"
 DEV = "training/corpus/ner-dev-tags.spacy"
+MODEL_VERSION = "0.2"  # 0.2: the NER shares its encoder with an STTS tagger
 KEEP = ("config.cfg", "meta.json", "tokenizer", "vocab", "tok2vec", "tagger", "ner", "place_ruler")
 
 
@@ -51,11 +52,11 @@ def convert(shared: Path) -> None:
     for name in ("ner-train-aug", "ner-all-aug", "ner-dev"):
         sh([sys.executable, str(TRAINING / "silver_tags.py"), str(corpus / f"{name}.spacy"),
             str(corpus / f"{name}-tags.spacy")], cwd=TRAINING)
-    for name in ("ner-train-aug", "ner-all-aug"):  # + UD German GSD dev and PUD (gold STTS tags, no entities)
+    for name in ("ner-train-aug", "ner-all-aug"):  # + UD German GSD dev (gold STTS tags, no entities)
         sh([sys.executable, "-c", "import sys, spacy; from spacy.tokens import DocBin; v = spacy.blank('de').vocab; "
             "docs = [d for f in sys.argv[1:3] for d in DocBin().from_disk(f).get_docs(v)]; "
             "DocBin(docs=docs, store_user_data=False).to_disk(sys.argv[3])", str(corpus / f"{name}-tags.spacy"),
-            str(corpus / "ud-train.spacy"), str(corpus / f"{name}-tags-ud.spacy")])
+            str(corpus / "ud-gsd-train.spacy"), str(corpus / f"{name}-tags-ud.spacy")])
 
 
 def train(recipe: dict[str, object]) -> Path:
@@ -86,7 +87,7 @@ def package(model: Path) -> None:
         elif src.exists():
             shutil.copy2(src, TARGET / name)
     meta = json.loads((TARGET / "meta.json").read_text())
-    meta.update({"name": "de_chronik", "version": f"0.1.{date.today():%Y%m%d}",
+    meta.update({"name": "de_chronik", "version": f"{MODEL_VERSION}.{date.today():%Y%m%d}",
                  "description": "chronik's German NER pipeline (see MODEL_CARD.md)", "license": "CC BY-SA 4.0",
                  "author": "chronik developers"})
     (TARGET / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")

@@ -19,6 +19,7 @@ Outputs (sentences grouped into documents of 10, so the model sees some context)
   germeval-dev.spacy  GermEval 2014 dev: HELD OUT, the honest test (never trained on when measured)
   uner-pud.spacy      UNER German PUD (PER/LOC/ORG only): a second held-out test
   ud-train.spacy      UD German GSD dev + PUD test: tags, morphology, lemmas, dependencies
+  ud-gsd-train.spacy  UD German GSD dev alone (STTS tags; PUD's XPOS are Penn Treebank tags)
   ud-test.spacy       UD German GSD test: HELD OUT for POS/LAS
   stts-train.spacy    Europarl STTS tags and lemmas (no syntax), for the tagger
 """
@@ -229,9 +230,13 @@ def main() -> None:
          args.out / "uner-pud.spacy")
 
     ud = data / "ud"
-    ud_train = read_conllu(ud / "gsd" / "de_gsd-ud-dev.conllu") + read_conllu(ud / "pud" / "de_pud-ud-test.conllu")
+    gsd_dev = read_conllu(ud / "gsd" / "de_gsd-ud-dev.conllu")
+    ud_train = gsd_dev + read_conllu(ud / "pud" / "de_pud-ud-test.conllu")
     ud_test = read_conllu(ud / "gsd" / "de_gsd-ud-test.conllu")
     save([ud_doc(nlp, g) for g in grouped_list(ud_train)], args.out / "ud-train.spacy")
+    # GSD alone for the shipped tagger: its XPOS are STTS (PUD's are Penn Treebank tags), and UNER PUD,
+    # the NER's second held-out test, is the PUD text
+    save([ud_doc(nlp, g) for g in grouped_list(gsd_dev)], args.out / "ud-gsd-train.spacy")
     save([ud_doc(nlp, g) for g in grouped_list(ud_test)], args.out / "ud-test.spacy")
     stts = []
     for f in ("train.tsv", "dev.tsv", "test.tsv"):
