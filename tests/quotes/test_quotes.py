@@ -229,3 +229,14 @@ def test_subjects_with_a_focus_particle_or_a_possessive_and_particle_verb_passiv
     assert only(doc)["speaker"]["name"] == "Eberhard Brandt"
     q = only(annotate("Von den Ermittlern wird angenommen, dass der Brand gelegt wurde."))
     assert q["speaker"]["text"] == "den Ermittlern"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("„Nordkurier“ berichtet unter Berufung auf einen Wärter, dass zwei Gefangene geflohen sind.", "„Nordkurier“"),
+    ("Des Weiteren verwies Karsten darauf, dass der Haushalt ausgeglichen sei.", "Karsten"),
+    ("Ende Januar verkündete der Landesverband dann, dass man sich bewerben werde.", "der Landesverband"),
+    ("Selbst die Wochenzeitung „Ostwind“ hatte letzten Mai kritisiert, dass der Plan zu teuer sei.",
+     "die Wochenzeitung „Ostwind“"),
+])
+def test_subject_before_the_cue_past_openers_that_are_not_subjects(text: str, speaker: str) -> None:
+    assert only(annotate(text))["speaker"]["text"] == speaker

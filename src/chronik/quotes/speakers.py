@@ -15,6 +15,7 @@ from typing import Any
 
 from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, QUOTE_CHARS, DocView
 from chronik.quotes.lexicon import ANAPHORIC, DETERMINERS, PERSONAL_PRONOUNS, lemma, speech_verb
+from chronik.time.partial import MONTHS_DE
 
 # Words that may stand between a cue verb and its subject ("sagte dazu Peskow", "betonte auch er").
 _ADVERBS = frozenset("""
@@ -23,6 +24,14 @@ nochmals erneut später zuvor gestern heute morgen sofort damals am im gegenübe
 nur lediglich selbst ebenfalls jetzt zuletzt zunächst
 """.split())
 _NOT_SUBJECT = frozenset("es man dies was wer ihm ihr ihnen uns".split())
+_FINITE = frozenset("""
+hat haben hatte hatten ist sind war waren wird werden wurde wurden will wollen wollte wollten soll sollen
+sollte sollten kann können konnte konnten muss müssen musste mussten habe hätte hätten sei seien wäre wären
+""".split())
+_TIME_WORDS = frozenset("""
+montag dienstag mittwoch donnerstag freitag samstag sonntag montags wochenende woche monat jahr jahres
+vormittag nachmittag abend morgen anfang mitte ende uhr
+""".split())
 _FOCUS = frozenset("auch selbst sogar nur allein ebenfalls".split())  # "Auch X sagte": part of the subject
 # Words that open a German main clause without being its subject (the subject then follows the verb).
 FRONTED = frozenset("""
@@ -148,20 +157,30 @@ def subject_left(view: DocView, start: int, cue: int) -> tuple[int, int] | None:
     if t.lower in PERSONAL_PRONOUNS and a + 1 <= cue:
         return a, a + 1
     if t.lower in _FOCUS and a + 1 < cue:
-        # "Auch Feinstein argumentierte": the particle belongs to the subject that fills the rest
+        # "Auch Feinstein argumentierte", "Selbst die Zeitung hatte kritisiert": the particle belongs to
+        # the subject that fills the rest, up to the verb or its auxiliary
         np = _np_from(view, a + 1, cue)
-        return np if np and np[1] == cue else None
+        return np if np and (np[1] == cue or toks[np[1]].lower in _FINITE) and not _time(view, np) else None
     possessive = t.lower == "ihr" and a + 1 < cue and toks[a + 1].cap  # "Ihr Vorsitzender X erklärte"
     if (t.lower in _NOT_SUBJECT and not possessive) or t.lower in PREPOSITIONS or t.lower in FRONTED:
         return None
-    if not (t.cap or t.lower in DETERMINERS or a in view.ent_of):
-        return None
-    if a not in view.ent_of and t.lower not in DETERMINERS and lemma(t.text)[:1].islower():
+    if t.lower == "des" and a + 1 < cue and toks[a + 1].lower == "weiteren":
+        return None  # "Des Weiteren verwies X darauf"
+    if not (t.cap or t.lower in DETERMINERS or a in view.ent_of or t.text in QUOTE_CHARS):
+        return None  # (a quoted name may open it: "„BBC News“ berichtet")
+    if a not in view.ent_of and t.lower not in DETERMINERS and t.text not in QUOTE_CHARS and \
+            lemma(t.text)[:1].islower():
         return None  # a capitalised adverb or adjective opening the sentence: "Besorgt zeigte sich ..."
     np = _np_from(view, a, cue)
-    if np is None:
-        return None
+    if np is None or _time(view, np):
+        return None  # "Ende Januar verkündete der Verband": a time, not the subject
     return np
+
+
+def _time(view: DocView, np: tuple[int, int]) -> bool:
+    """A noun phrase that says when ("Ende Januar", "letzten September", "Am Montag")."""
+    return any(view.toks[m].lower.rstrip(".") in MONTHS_DE or view.toks[m].lower in _TIME_WORDS
+               for m in range(*np))
 
 
 ROLE_SUFFIXES = ("sprecher", "sprecherin", "chef", "chefin", "präsident", "präsidentin", "minister",
