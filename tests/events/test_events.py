@@ -26,9 +26,9 @@ EVENTS = EventCoder()
 
 
 def annotate(text: str, persons: tuple[str, ...] = (), places: tuple[str, ...] = (),
-             published: str = "2021-06-16") -> Document:
+             published: str = "2021-06-16", orgs: tuple[str, ...] = ()) -> Document:
     doc = SEGMENT(Document(text=text, published=parse_date(published)))
-    for label, names in (("PER", persons), ("LOC", places)):
+    for label, names in (("PER", persons), ("LOC", places), ("ORG", orgs)):
         for name in names:
             for m in re.finditer(re.escape(name), text):
                 doc.entities.append({"start": m.start(), "end": m.end(), "text": name, "label": label,
@@ -285,3 +285,21 @@ def test_pronoun_subject_and_speaker_as_source() -> None:
     doc = annotate(text, persons=("Ilze Kalnina",))
     ev = next(e for e in doc.events if e["type"] == "ACCUSE")
     assert ev["source"][0]["name"] == "Ilze Kalnina" and ev["target"][0]["country"] == "BLR"
+
+
+def test_a_role_word_the_entity_model_marked_alone_is_read_with_its_article() -> None:
+    """An entity model may mark "Kremlchef" (as ORG) without its article: the actor stage reads "der
+    Kremlchef" as a description, and its article makes it the subject after the verb."""
+    doc = annotate("Estland und Lettland besuchte der Kremlchef im Frühjahr.", places=("Estland", "Lettland"),
+                   orgs=("Kremlchef",))
+    assert [(e["text"], e["label"], e["country"]) for e in doc.entities if "Kremlchef" in e["text"]] == [
+        ("der Kremlchef", "NOM", "RUS")]
+    assert dyads(doc) == {("CONSULT", "RUS", "EST"), ("CONSULT", "RUS", "LVA")}
+
+
+def test_a_capital_the_entity_model_calls_an_organisation_stands_for_its_government() -> None:
+    doc = annotate("Kiew wies die Vorwürfe zurück und beschuldigte Ungarn der Einmischung.", orgs=("Kiew",),
+                   places=("Ungarn",))
+    kyiv = next(e for e in doc.entities if e["text"] == "Kiew")
+    assert (kyiv["label"], kyiv["country"], kyiv["sector"]) == ("ORG", "UKR", "GOV")
+    assert ("ACCUSE", "UKR", "HUN") in dyads(doc)

@@ -218,6 +218,11 @@ class DocumentActors:
                 ent.update(name=text, country=place.country, kb=f"geonames:{place.geonames}",
                            place=place.to_json(text))
                 continue
+            capital = kb.place(text) if ent["label"] == "ORG" and len(text.split()) == 1 else None
+            if capital is not None and kb.capitals.get(capital.country) is capital:
+                # a capital that stands for its government ("Islamabad wies die Darstellung zurück")
+                ent.update(name=text, country=capital.country, sector="GOV")
+                continue
             adj = kb.adjective(text) if ent["label"] == "MISC" else None
             if adj:
                 ent.update(country=adj)
@@ -373,8 +378,13 @@ class DocumentActors:
         for ti, ent in self.persons:
             if ent.get("role"):
                 roles_seen.append((ti, ent["role"].lower(), ent))
+        replaced: list[dict[str, Any]] = []
         for i, t in enumerate(view.toks):
-            if i in view.ent_of or not t.cap or not t.word:
+            ner = view.ent_of.get(i)
+            # a role word the entity model marked alone ("der [Kremlchef]") is read as a description too
+            role_only = ner is not None and ner["text"] == t.text and ner["label"] in ("PER", "ORG") and \
+                not ner.get("kb") and role_of(t.text) is not None
+            if (ner is not None and not role_only) or not t.cap or not t.word:
                 continue
             sector = role_of(t.text)
             prefix_code = self.compound_code(t.text)
@@ -426,6 +436,10 @@ class DocumentActors:
                    "sector": sector if sector != "IGO" or code in (None, "UN", "EU") else "GOV",
                    "kb": person.get("kb") if person else None, "stage": "actors", "role": t.text}
             added.append(ent)
+            if role_only:
+                replaced.append(view.ent_of[i])
             for j in range(a, i + 1):
                 view.ent_of[j] = ent
+        if replaced:
+            doc.entities[:] = [e for e in doc.entities if all(e is not r for r in replaced)]
         doc.entities.extend(added)

@@ -36,6 +36,7 @@ from chronik.nlp.view import END_PUNCT
 from chronik.time import PartialDate
 from chronik.time.relative import event_date
 
+_ARTICLES = OBJECT_ARTICLES | {"der", "die", "das", "des", "ein", "eine"}
 # Verbs that a particle completes ("lehnen" for "lehnten … ab"): only these look for a split particle.
 SPLIT_BASES = frozenset(v[len(p):] for v in VERBS for p in PARTICLES if v.startswith(p) and len(v) > len(p) + 3)
 # Types whose participants act together: a coordinated subject without an object means every pair.
@@ -177,8 +178,17 @@ class EventFinder(Mentions):
         return None
 
     def article(self, m: Mention) -> str:
-        t = self.view.toks[m.a]
-        return t.lower if t.lower in OBJECT_ARTICLES | {"der", "die", "das", "des", "ein", "eine"} else ""
+        """The article that marks the mention's case: its own first word ("dem tadschikischen Staatschef"),
+        or the one just before it, past up to two adjectives, when the entity model marked the noun alone
+        ("der [Kremlchef]", "dem russischen [Präsidenten]")."""
+        toks = self.view.toks
+        if toks[m.a].lower in _ARTICLES:
+            return toks[m.a].lower
+        k = m.a - 1
+        while k >= m.a - 2 and k > 0 and toks[k].lower not in _ARTICLES and toks[k].text[:1].islower() and \
+                toks[k].lower.endswith(("e", "en", "er", "em", "es")):
+            k -= 1  # an adjective
+        return toks[k].lower if k >= 0 and toks[k].lower in _ARTICLES else ""
 
     # ------------------------------------------------------------------ arguments
 
