@@ -5,7 +5,8 @@
     python training/build.py convert    # ../shared/data -> training/corpus/*.spacy (convert.py, augment.py),
                                         # HanTa's STTS tags on the NER sets (silver_tags.py) + UD's gold tags
     python training/build.py train      # the held-out and the final model, each with the place ruler
-    python training/build.py evaluate   # the held-out model on GermEval 2014 dev and UNER PUD (chronik_eval ner)
+    python training/build.py evaluate   # the held-out model on GermEval 2014 dev and UNER PUD (chronik_eval ner),
+                                        # both models' tagger on UD German GSD test
     python training/build.py package    # the final model into src/chronik/models/de_chronik, with SHA256SUMS
 
 The recipe is HELDOUT/FINAL below. The model card (MODEL_CARD.md beside the weights) records the scores
@@ -115,6 +116,18 @@ def evaluate(model: Path, shared: Path) -> dict:
     return scores
 
 
+def tag_accuracy(model: Path) -> float:
+    """STTS tag accuracy on UD German GSD test (training/corpus/ud-test.spacy), never trained on."""
+    out = subprocess.run([sys.executable, "-c", "import sys, spacy, chronik.nlp.places; from spacy.tokens import "
+                          "DocBin; from spacy.training import Example; nlp = spacy.load(sys.argv[1]); gold = list("
+                          "DocBin().from_disk(sys.argv[2]).get_docs(nlp.vocab)); nlp.select_pipes(enable=['tok2vec', "
+                          "'tagger']); print(nlp.evaluate([Example(nlp.make_doc(d.text), d) for d in gold])"
+                          "['tag_acc'])",
+                          str(model), str(TRAINING / "corpus" / "ud-test.spacy")], check=True, text=True,
+                         capture_output=True)
+    return float(out.stdout.strip())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("step", choices=["all", "convert", "train", "evaluate", "package"])
@@ -129,6 +142,8 @@ def main() -> None:
         final = train(FINAL)
     if args.step in ("all", "evaluate"):
         print(json.dumps({k: v["micro"] for k, v in evaluate(heldout, args.shared).items()}, indent=2))
+        for model in (heldout, final):
+            print(f"STTS tag accuracy on UD German GSD test, {model.parent.name}: {tag_accuracy(model):.4f}")
     if args.step in ("all", "package"):
         package(final)
 
