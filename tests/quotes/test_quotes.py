@@ -237,6 +237,9 @@ def test_subjects_with_a_focus_particle_or_a_possessive_and_particle_verb_passiv
     ("Ende Januar verkündete der Landesverband dann, dass man sich bewerben werde.", "der Landesverband"),
     ("Selbst die Wochenzeitung „Ostwind“ hatte letzten Mai kritisiert, dass der Plan zu teuer sei.",
      "die Wochenzeitung „Ostwind“"),
+    ("Der Komet ist doppelt so groß wie bisher angenommen, erklärte die Astronomin Lea Winter.",
+     "die Astronomin Lea Winter"),
+    ("Relativierend fügte Brandt hinzu: „Das gilt nicht für alle Schulen.“", "Brandt"),
 ])
 def test_subject_before_the_cue_past_openers_that_are_not_subjects(text: str, speaker: str) -> None:
     assert only(annotate(text))["speaker"]["text"] == speaker

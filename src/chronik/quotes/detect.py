@@ -340,7 +340,9 @@ class QuoteFinder:
                 if any(c.cue and c.cue[0] < msg[0] < c.msg[1] for c in self.cands):
                     continue
                 cue.used = True
-                self.add(Candidate(msg, "indirect", (cue.tok, cue.end), self.speaker_for(cue), rule=rule))
+                # "…, erklärte X.": the subject follows the inverted verb, not the message's opening
+                spk = subject_right(view, cue.tok, cb) if rule == "cue-after" and inverted else None
+                self.add(Candidate(msg, "indirect", (cue.tok, cue.end), spk or self.speaker_for(cue), rule=rule))
             elif cue.kind in ("prep", "post"):
                 if cue.kind == "prep":
                     start = cue.end + 1 if cue.end < hi and toks[cue.end].lower in ("von", "vom") else cue.end

@@ -169,8 +169,9 @@ def subject_left(view: DocView, start: int, cue: int) -> tuple[int, int] | None:
     if not (t.cap or t.lower in DETERMINERS or a in view.ent_of or t.text in QUOTE_CHARS):
         return None  # (a quoted name may open it: "„BBC News“ berichtet")
     if a not in view.ent_of and t.lower not in DETERMINERS and t.text not in QUOTE_CHARS and \
-            lemma(t.text)[:1].islower():
-        return None  # a capitalised adverb or adjective opening the sentence: "Besorgt zeigte sich ..."
+            (lemma(t.text)[:1].islower() or t.lower.endswith("end")):
+        return None  # a capitalised adverb or adjective opening the sentence: "Besorgt zeigte sich ...",
+        # "Relativierend fügte sie hinzu"
     np = _np_from(view, a, cue)
     if np is None or _time(view, np):
         return None  # "Ende Januar verkündete der Verband": a time, not the subject
