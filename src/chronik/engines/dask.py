@@ -126,6 +126,7 @@ def run_dask(
         with client:
             if callable(run_id):
                 run_id = run_id(*client.submit(describe, cfg, pure=False).result())
+            # the cluster's workers (a new LocalCluster may not have registered them yet: then as asked)
             limit = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info().get("workers", {})) or workers)
             pending = as_completed()
 

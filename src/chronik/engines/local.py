@@ -102,7 +102,7 @@ def _worker_pipeline() -> Pipeline:
     return _WORKER_PIPELINE
 
 
-def describe_pipeline(_: object = None) -> tuple[dict[str, str], dict[str, str]]:
+def describe_pipeline() -> tuple[dict[str, str], dict[str, str]]:
     """In a worker: the stage versions and model hashes of its pipeline (recorded with the run)."""
     pipeline = _worker_pipeline()
     return pipeline.versions(), pipeline.model_hashes()

@@ -15,6 +15,7 @@ from chronik.document import Document
 from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, DocView
 from chronik.quotes.lexicon import (
     ANAPHORIC,
+    AUXILIARIES,
     DETERMINERS,
     INFINITIVE_VERBS,
     PARTICLE_ONLY,
@@ -40,10 +41,6 @@ from chronik.quotes.speakers import (
 _INTRO = ("dass", "daß", "ob")
 CONT_GAP = 2  # a continuation may follow its quote after one sentence without reported speech
 _RELATIVES = frozenset("der die das dem den welche welcher was wo".split())
-_AUXILIARIES = frozenset("""
-hat haben hatte hatten ist sind war waren wird werden will wollen wollte wollten soll sollen sollte sollten
-habe hätte hätten sei seien wäre wären
-""".split())
 _WERDEN = frozenset("wird werden wurde wurden worden würde würden".split())
 _SUBORDINATORS = frozenset("""
 wenn falls da nachdem als weil obwohl während bevor sobald seit seitdem damit indem ob dass um
@@ -189,7 +186,7 @@ class QuoteFinder:
                 return left
             # "Im Rahmen des Protokolls hat die EU zugesagt": the subject follows the auxiliary
             for m in range(first, cue.tok):
-                if toks[m].lower in _AUXILIARIES:
+                if toks[m].lower in AUXILIARIES:
                     np = subject_right(view, m, cue.tok)
                     if np:
                         return np

@@ -97,6 +97,11 @@ PREP_BEFORE = frozenset({"laut", "gemäß", "lt."})
 PREP_AFTER = frozenset({"zufolge"})
 
 PERSONAL_PRONOUNS = frozenset({"er", "sie"})
+# Finite auxiliaries and modals after which the subject may stand ("hat die EU zugesagt").
+AUXILIARIES = frozenset("""
+hat haben hatte hatten ist sind war waren wird werden will wollen wollte wollten soll sollen sollte sollten
+habe hätte hätten sei seien wäre wären
+""".split())
 DETERMINERS = frozenset("""
 der die das des dem den ein eine einer eines einem einen sein seine seines seinem seinen seiner ihr ihre
 ihres ihrem ihren ihrer dieser diese dieses diesem diesen jener jene

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, QUOTE_CHARS, DocView
-from chronik.quotes.lexicon import ANAPHORIC, DETERMINERS, PERSONAL_PRONOUNS, lemma, speech_verb
+from chronik.quotes.lexicon import ANAPHORIC, AUXILIARIES, DETERMINERS, PERSONAL_PRONOUNS, lemma, speech_verb
 from chronik.time.partial import MONTHS_DE
 
 # Words that may stand between a cue verb and its subject ("sagte dazu Peskow", "betonte auch er").
@@ -24,10 +24,7 @@ nochmals erneut später zuvor gestern heute morgen sofort damals am im gegenübe
 nur lediglich selbst ebenfalls jetzt zuletzt zunächst
 """.split())
 _NOT_SUBJECT = frozenset("es man dies was wer ihm ihr ihnen uns".split())
-_FINITE = frozenset("""
-hat haben hatte hatten ist sind war waren wird werden wurde wurden will wollen wollte wollten soll sollen
-sollte sollten kann können konnte konnten muss müssen musste mussten habe hätte hätten sei seien wäre wären
-""".split())
+_FINITE = AUXILIARIES | frozenset("wurde wurden kann können konnte konnten muss müssen musste mussten".split())
 _TIME_WORDS = frozenset("""
 montag dienstag mittwoch donnerstag freitag samstag sonntag montags wochenende woche monat jahr jahres
 vormittag nachmittag abend morgen anfang mitte ende uhr
