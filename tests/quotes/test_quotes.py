@@ -243,3 +243,50 @@ def test_subjects_with_a_focus_particle_or_a_possessive_and_particle_verb_passiv
 ])
 def test_subject_before_the_cue_past_openers_that_are_not_subjects(text: str, speaker: str) -> None:
     assert only(annotate(text))["speaker"]["text"] == speaker
+
+
+def test_a_demonstrative_before_the_cue_takes_the_sentence_before_as_the_message() -> None:
+    text = ("Die Stadtwerke Hollbach erhöhen zum Jahresbeginn den Gaspreis um zwölf Prozent. "
+            "Dies bestätigte ein Sprecher des Unternehmens am Dienstag.")
+    q = only(annotate(text))
+    assert q["rule"] == "retrospective"
+    assert q["text"].startswith("Die Stadtwerke Hollbach") and q["text"].endswith("Dies")
+    assert q["cue"]["text"] == "bestätigte"
+    assert q["speaker"]["text"] == "ein Sprecher des Unternehmens"
+    # a demonstrative that is the subject of a cue with its own message is not this pattern
+    doc = annotate("Die Brücke ist gesperrt. Das sagte Behrendt, als sie die Baustelle besuchte.",
+                   persons=("Behrendt",))
+    assert all(q["rule"] != "retrospective" for q in doc.quotes)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Ministerin Karla Behrendt hat angekündigt, von ihrem Amt zurückzutreten.",
+    "Der Landrat kündigte an, eine Kommission zu gründen, die sich mit dem Hochwasser befassen soll.",
+])
+def test_zu_infinitive_written_as_one_word_or_before_a_relative_clause(text: str) -> None:
+    q = only(annotate(text, persons=("Karla Behrendt",)))
+    assert q["rule"] == "zu-infinitive"
+    assert "Amt" in q["text"] or "Kommission" in q["text"]
+
+
+def test_descriptions_and_pronouns_resolve_to_the_person_introduced_with_that_role() -> None:
+    # a role in an apposition after the name, and a role noun in the genitive
+    text = ("Jörn Halvers, der Finanzminister Nordlands, traf am Montag die Gewerkschaften. "
+            "Nach Ansicht des Finanzministers ist der Haushalt solide. "
+            "Der Finanzminister sagte, er wolle die Steuern nicht erhöhen.")
+    doc = annotate(text, persons=("Jörn Halvers",))
+    names = [q["speaker"]["name"] for q in doc.quotes]
+    assert names == ["Jörn Halvers", "Jörn Halvers"], doc.quotes
+    # a pronoun after a description of a known person; a person marked by the model as a whole
+    # description ("Putins Sprecher") goes to the person introduced with the role
+    text = ("Der Sprecher des Senats, Ole Brandtner, trat vor die Presse. Der Sprecher wirkte müde. "
+            "Er sagte, die Gespräche seien gescheitert.")
+    q = only(annotate(text, persons=("Ole Brandtner",)))
+    assert q["speaker"]["text"] == "Er" and q["speaker"]["name"] == "Ole Brandtner"
+
+
+def test_nach_eigenen_angaben_keeps_the_mention_and_refers_to_the_subject() -> None:
+    text = "Der Verein Grünhafen will nach eigenen Angaben bis Sommer einen neuen Trainer finden."
+    q = only(annotate(text, orgs=("Verein Grünhafen",)))
+    assert q["speaker"]["text"] == "eigenen Angaben"
+    assert q["speaker"]["name"] == "Verein Grünhafen"

@@ -21,6 +21,7 @@ class Tok:
     start: int
     end: int
     sent: int
+    tag: str = ""  # STTS tag from the model, "" without one
 
     @property
     def lower(self) -> str:
@@ -42,9 +43,10 @@ class DocView:
         sent_starts = [s.start for s in doc.sentences]
         self.sentences = [(s.start, s.end) for s in doc.sentences]
         self.toks: list[Tok] = []
+        tags = doc.tags if len(doc.tags) == len(doc.tokens) else [""] * len(doc.tokens)
         for i, t in enumerate(doc.tokens):
             si = max(bisect.bisect_right(sent_starts, t.start) - 1, 0)
-            self.toks.append(Tok(i, doc.text[t.start : t.end], t.start, t.end, si))
+            self.toks.append(Tok(i, doc.text[t.start : t.end], t.start, t.end, si, tags[i]))
         # token range of each sentence
         self.sent_toks: list[tuple[int, int]] = [(0, 0)] * len(self.sentences)
         lo = 0

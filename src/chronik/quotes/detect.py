@@ -62,6 +62,10 @@ _PARTICLE_PARTICIPLE = re.compile(
     r"^(an|auf|aus|bei|dar|ein|fest|hin|hinzu|mit|nach|vor|zu|zurück|bekannt|klar)ge\w+(t|en)$")
 
 
+# a particle verb's zu-infinitive written as one word: "zurückzutreten", "anzusprechen", "vorzugehen"
+_ZU_INFINITIVE = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|fort|her|hin|los|mit|nach|vor|weg|zurück|zusammen)zu\w+en$")
+
+
 @dataclass
 class Cue:
     kind: str      # verb | prep | post | so | impersonal
@@ -183,6 +187,14 @@ class QuoteFinder:
         else:
             left = subject_left(view, ca, cue.tok)
             if left:
+                # "Günther Platter, der Verteidigungsminister Österreichs, …, sagte": the apposition
+                # describes the subject that opens the sentence
+                lo, _ = view.sent_toks[toks[cue.tok].sent]
+                if left[0] - 1 > lo and toks[left[0] - 1].text == ",":
+                    la, lb = view.clause(lo)
+                    np = subject_left(view, la, lb)
+                    if np and np[1] == lb == left[0] - 1:
+                        return np
                 return left
             # "Im Rahmen des Protokolls hat die EU zugesagt": the subject follows the auxiliary
             for m in range(first, cue.tok):
@@ -240,6 +252,39 @@ class QuoteFinder:
             cue.tok > ca and word.endswith(("t", "en")) and werden_after)
         return participle and any(toks[m].lower in _WERDEN for m in range(ca, cb))
 
+    def zu_infinitive(self, a: int, b: int) -> bool:
+        """Is [a, b) a zu-infinitive clause ("… zu beenden", "von seinem Amt zurückzutreten")? Its
+        infinitive closes the clause, or the first part of it before a relative clause ("eine Kommission
+        zu gründen, die …")."""
+        toks = self.view.toks
+        if any(toks[k].lower == "zu" for k in range(b - 3, b)):
+            return True
+        stop = next((k for k in range(a, b) if toks[k].text in CLAUSE_BREAKS), b)
+        return any(toks[k].tag == "VVIZU" or _ZU_INFINITIVE.match(toks[k].lower) or (toks[k].lower == "zu" and (
+            toks[k].tag == "PTKZU" or (not toks[k].tag and k + 2 == stop and toks[k + 1].text[:1].islower())))
+            for k in range(max(a + 1, stop - 3), stop))
+
+    def retrospective(self, sent_cues: list[list[Cue]]) -> None:
+        """"…. Dies bestätigte der Parteivorsitzende X.": a demonstrative before the cue stands for what
+        the sentence before said; the message is that sentence and the demonstrative."""
+        view, toks = self.view, self.view.toks
+        for si in range(1, len(view.sentences)):
+            lo, hi = view.sent_toks[si]
+            if hi - lo < 3 or toks[lo].lower not in ("dies", "das", "dieses") or not toks[lo].cap:
+                continue
+            cue = next((c for c in sent_cues[si] if c.kind == "verb" and not c.used), None)
+            if cue is None or not (cue.tok == lo + 1 or (toks[lo + 1].lower in AUXILIARIES and cue.tok > lo + 2)):
+                continue
+            _, cb = view.clause(cue.tok)
+            if cb < hi and toks[cb].text not in END_PUNCT:
+                continue  # "Dies bestätigte X, als …", "Das sagte X, dass …": not this pattern
+            plo, _ = view.sent_toks[si - 1]
+            if not self.free(plo, lo):
+                continue
+            cue.used = True
+            self.add(Candidate((plo, lo + 1), "indirect", (cue.tok, cue.end), self.speaker_for(cue),
+                               rule="retrospective"))
+
     def message_after(self, b: int, hi: int, later: list[Cue]) -> int:
         """Where a message that starts at token b ends: the sentence end, or before a later cue clause."""
         for c in later:
@@ -257,6 +302,7 @@ class QuoteFinder:
         for si, cues in enumerate(sent_cues):
             self.indirect(si, cues)
         self.direct_rest(sent_cues)
+        self.retrospective(sent_cues)
         self.continuations()
         self.cands.sort(key=lambda c: c.msg[0])
         return self.cands
@@ -325,8 +371,7 @@ class QuoteFinder:
                     elif cue.lemma in STRONG_VERBS and toks[start].lower not in _SUBORDINATORS and \
                             toks[start].lower not in _RELATIVES and self.looks_like_clause(start, end):
                         msg, rule = (start, end), "indicative"
-                    elif cue.lemma in INFINITIVE_VERBS and end - start >= 2 and \
-                            any(toks[k].lower == "zu" for k in range(end - 3, end)):
+                    elif cue.lemma in INFINITIVE_VERBS and end - start >= 2 and self.zu_infinitive(start, end):
                         msg, rule = (start, end), "zu-infinitive"
                 if msg is None and ca > lo and toks[ca - 1].text in (",", "–") and (inverted or wie) and \
                         (cb >= hi or toks[cb].text in END_PUNCT or toks[cb].text == ",") and \

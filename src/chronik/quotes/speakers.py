@@ -207,10 +207,58 @@ class Resolver:
             if last and len(name) > len(self.full.get(last, "")):
                 self.full[last] = name
         for ti, ent in self.persons:
-            for k in range(max(ti - 3, 0), ti):
-                w = view.toks[k].lower
-                if view.toks[k].cap and w.endswith(ROLE_SUFFIXES):
-                    self.roles.append((ti, w, self.name_of(ent["text"])))
+            if _role(view.toks[ti].lower):
+                continue  # "Putins Sprecher" marked as a person is a description, not a name
+            name = self.name_of(ent["text"])
+            for k in self._role_words(ti, ent):
+                self.roles.append((ti, _role(view.toks[k].lower) or "", name))
+
+    def _role_words(self, ti: int, ent: dict[str, Any]) -> list[int]:
+        """The role nouns that introduce a person: just before the name ("sein Sprecher Dmitri Peskow"),
+        before an apposition ("dem Vize-Außenminister für internationale Beziehungen, Abbas Araghchi"),
+        or in an apposition after it ("Günther Platter, der Verteidigungsminister Österreichs,")."""
+        toks = self.view.toks
+        lo, hi = self.view.sent_toks[toks[ti].sent]
+        before = [k for k in range(max(ti - 3, lo), ti) if toks[k].cap and _role(toks[k].lower)]
+        if not before and ti - 1 > lo and toks[ti - 1].text == ",":
+            for k in range(ti - 2, max(ti - 8, lo) - 1, -1):
+                if toks[k].text in CLAUSE_BREAKS or toks[k].text in END_PUNCT or speech_verb(toks[k].text):
+                    break
+                if toks[k].cap and _role(toks[k].lower):
+                    before.append(k)
+                    break
+        if before:
+            return before
+        end = ti
+        while end < hi and self.view.ent_of.get(end) is ent:
+            end += 1
+        if end + 1 < hi and toks[end].text == "," and toks[end + 1].lower in DETERMINERS:
+            for k in range(end + 2, min(end + 6, hi)):
+                if toks[k].text in CLAUSE_BREAKS or toks[k].text in END_PUNCT:
+                    break
+                if toks[k].cap:
+                    return [k] if _role(toks[k].lower) else []
+        return []
+
+    def by_role(self, word: str, before: int) -> str | None:
+        """The person last introduced before token `before` with the role noun `word` ("Sprecher",
+        "des UN-Generalsekretärs" -> the person introduced as "UN-Generalsekretär Kofi Annan")."""
+        head = _role(word)
+        if not head:
+            return None
+        earlier = [name for ti, role, name in self.roles if ti < before and (role == head or role.endswith(head))]
+        return earlier[-1] if earlier else None
+
+    def description_before(self, a: int, lo: int) -> tuple[int, str] | None:
+        """The last role description between token `lo` and `a` that names a known person
+        ("Der iranische Vize-Außenminister betrachtet …. Er sagte" -> the person introduced with that role)."""
+        toks = self.view.toks
+        for k in range(a - 1, lo - 1, -1):
+            if toks[k].cap and _role(toks[k].lower) and (self.view.ent_of.get(k + 1) or {}).get("label") != "PER":
+                name = self.by_role(toks[k].lower, k)
+                if name:
+                    return k, name
+        return None
 
     def base_form(self, name: str) -> str:
         """"Russlands" -> "Russland" when the document also has the form without the genitive s."""
@@ -232,11 +280,16 @@ class Resolver:
         sent = view.toks[a].sent
         if b - a == 1 and view.toks[a].lower in PERSONAL_PRONOUNS:
             # the person named last (this or the previous sentence), else the last person quoted
-            before = [ent for ti, ent in self.persons if ti < a and view.toks[ti].sent >= sent - 1]
-            if before:
-                mention["name"] = self.name_of(before[-1]["text"])
+            before = [(ti, ent) for ti, ent in self.persons if ti < a and view.toks[ti].sent >= sent - 2
+                      and not _role(view.toks[ti].lower)]
+            described = self.description_before(a, view.sent_toks[max(sent - 1, 0)][0])
+            if described and (not before or described[0] > before[-1][0]):
+                mention["name"] = described[1]
                 mention["label"] = "PER"
-                _adopt(mention, before[-1])
+            elif before:
+                mention["name"] = self.name_of(before[-1][1]["text"])
+                mention["label"] = "PER"
+                _adopt(mention, before[-1][1])
             elif last_speaker and sent - last_speaker[0] <= 3 and last_speaker[1].get("label") == "PER":
                 mention["name"] = last_speaker[1]["name"]
                 mention["label"] = "PER"
@@ -248,7 +301,28 @@ class Resolver:
             if last_speaker:
                 _adopt(mention, last_speaker[1])
             return mention
+        if view.toks[a].lower in ("eigener", "eigenen", "eigenem") and a > 0:
+            # "Nach eigener Aussage will er …", "X will nach eigenen Angaben …": the mention stays (SpkAtt
+            # marks it as the source), what it refers to is the clause's subject
+            lo, hi = view.sent_toks[sent]
+            own = subject_right(view, b, hi) if a - 1 <= lo else subject_left(view, lo, a - 1)
+            if own:
+                ref = self.resolve(own[0], own[1], last_speaker)
+                for key in ("name", "label", "country", "sector"):
+                    mention[key] = ref.get(key)
+            return mention
         per = [x for x in ents if x["label"] == "PER"]
+        head = view.toks[b - 1].lower
+        roles = [k for k in range(a, b) if view.toks[k].cap and _role(view.toks[k].lower)]
+        if roles and not any(k > roles[0] and not _role(view.toks[k].lower) and ent["label"] == "PER"
+                             for k, ent in ((k, view.ent_of[k]) for k in range(a, b) if k in view.ent_of)):
+            # "Putins Sprecher", "der Verteidigungsminister Österreichs", "(nach Ansicht) des
+            # UN-Generalsekretärs": the person the text introduced with that role, if it did
+            earlier = self.by_role(view.toks[roles[0]].lower, a)
+            if earlier:
+                mention["name"] = earlier
+                mention["label"] = "PER"
+                return mention
         if per:
             # "Putins Sprecher": a genitive name before the head is not the speaker
             head_is_name = (view.ent_of.get(view.toks[b - 1].i) or {}).get("label") == "PER"
@@ -270,11 +344,10 @@ class Resolver:
             mention["label"] = ent["label"]
             _adopt(mention, ent)
             return mention
-        head = view.toks[b - 1].lower
-        if head.endswith(ROLE_SUFFIXES):
-            earlier = [name for ti, role, name in self.roles if ti < a and (role == head or role.endswith(head))]
+        if _role(head):
+            earlier = self.by_role(head, a)
             if earlier:
-                mention["name"] = earlier[-1]
+                mention["name"] = earlier
                 mention["label"] = "PER"
                 return mention
             if last_speaker and sent - last_speaker[0] <= 2 and last_speaker[1].get("label") in ("PER", None):
@@ -287,6 +360,16 @@ class Resolver:
             mention["name"] = self.name_of(mention["text"])  # a name the entity model missed
             mention["label"] = None
         return mention
+
+
+def _role(word: str) -> str | None:
+    """The role noun in its base form, or None: "sprecher", "un-generalsekretärs" -> "un-generalsekretär",
+    "präsidenten" -> "präsident", "vorsitzenden" -> "vorsitzende"."""
+    for cut in (0, 1, 2):
+        w = word[: len(word) - cut] if cut else word
+        if w.endswith(ROLE_SUFFIXES) and (cut == 0 or word[len(w):] in ("s", "es", "n", "en")):
+            return w
+    return None
 
 
 def _adopt(mention: dict[str, Any], ent: dict[str, Any]) -> None:
