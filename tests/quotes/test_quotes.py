@@ -290,3 +290,24 @@ def test_nach_eigenen_angaben_keeps_the_mention_and_refers_to_the_subject() -> N
     q = only(annotate(text, orgs=("Verein Grünhafen",)))
     assert q["speaker"]["text"] == "eigenen Angaben"
     assert q["speaker"]["name"] == "Verein Grünhafen"
+
+
+_TAGS = {"Die": "ART", "die": "PRELS", "der": "ART", "dem": "ART", "Mönche": "NN", "Abt": "NN", "Protest": "NN",
+         "sich": "PRF", "an": "APPR", "beteiligt": "VVPP", "hatten": "VAFIN", "hätten": "VAFIN",
+         "beschrieb": "VVFIN", "friedlich": "ADJD", "am": "APPRART", "Abend": "NN", "protestiert": "VVPP", ",": "$,", ".": "$."}
+
+
+def tagged(text: str) -> Document:
+    """A document with STTS tags as the model would give them (from a small table, for these tests)."""
+    doc = SEGMENT(Document(text=text))
+    doc.tags = [_TAGS[text[t.start:t.end]] for t in doc.tokens]
+    return QUOTES(doc)
+
+
+def test_a_subject_with_its_relative_clause_is_not_a_reported_clause() -> None:
+    # the tags say there is no finite verb outside the relative clause: no message before the cue
+    doc = tagged("Die Mönche, die sich an dem Protest beteiligt hatten, beschrieb der Abt am Abend.")
+    assert doc.quotes == []
+    # the same shape with a finite verb in the main clause is one
+    q = only(tagged("Die Mönche hätten friedlich protestiert, beschrieb der Abt am Abend."))
+    assert q["rule"] == "cue-after" and q["text"] == "Die Mönche hätten friedlich protestiert"

@@ -40,6 +40,9 @@ from chronik.quotes.speakers import (
 
 _INTRO = ("dass", "daß", "ob")
 CONT_GAP = 2  # a continuation may follow its quote after one sentence without reported speech
+# zu-infinitives that say why or how, not what was said ("sagte er, um … zu beruhigen")
+_NOT_INFINITIVE = frozenset("um ohne statt anstatt als".split())
+_FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _RELATIVES = frozenset("der die das dem den welche welcher was wo".split())
 _WERDEN = frozenset("wird werden wurde wurden worden würde würden".split())
 _SUBORDINATORS = frozenset("""
@@ -105,6 +108,10 @@ class QuoteFinder:
                 out.append(Cue("prep", k, k + 1, "nach"))
             elif low in ANAPHORIC and k == lo:
                 out.append(Cue("anaphoric", k, k + 1))
+            elif low == "danach" and k == lo and self._reported(k + 1, hi):
+                # "Danach hätte es sich um … gehandelt": "danach" is also "afterwards", so only with a
+                # clause in Konjunktiv or with hearsay "soll"
+                out.append(Cue("anaphoric", k, k + 1))
             elif low == "wonach" and k > lo and toks[k - 1].text == ",":
                 out.append(Cue("wonach", k, k + 1))
             elif low == "nach" and k > lo and any(speech_noun(toks[m].text) for m in range(max(lo, k - 3), k)) and \
@@ -116,11 +123,19 @@ class QuoteFinder:
                 out.append(Cue("so", k, k + 1))
             elif low in ("heißt", "hieß") and k + 1 < hi and toks[k + 1].lower == "es":
                 out.append(Cue("impersonal", k, k + 2))
+            elif low == "bekannt" and k > lo and any(toks[m].lower in _WERDEN | {"geworden", "wird", "ist", "war"}
+                                                     for m in range(max(lo, k - 2), min(hi, k + 3)) if m != k):
+                # "wurde bekannt, dass", "Wie am Montag bekannt wurde": no one is named as the speaker
+                out.append(Cue("verb", k, k + 1, "bekanntwerden"))
             else:
                 lem = speech_verb(t.text) if k > lo else None
                 if lem is None:
                     continue
                 end = k + 1
+                if lem in SEPARABLE and toks[k - 1].lower in SEPARABLE[lem] and toks[k].lower.startswith("ge"):
+                    # a participle written apart from its particle: "wurde bekannt gegeben"
+                    out.append(Cue("verb", k - 1, k + 1, SEPARABLE[lem][toks[k - 1].lower]))
+                    continue
                 if lem in SEPARABLE:
                     _, b = self.view.clause(k)
                     part = None
@@ -134,6 +149,12 @@ class QuoteFinder:
                         continue
                 out.append(Cue("verb", k, end, lem))
         return out
+
+    def _reported(self, a: int, b: int) -> bool:
+        """Does [a, b) read as reported: a verb in Konjunktiv I or II, or hearsay "soll"/"sollen"?"""
+        toks = self.view.toks
+        return any(self.inside[k] < 0 and (subjunctive(toks[k].text) or toks[k].lower in ("soll", "sollen"))
+                   for k in range(a, b))
 
     def _noun_after(self, k: int, hi: int) -> bool:
         """A speech noun within three words after k ("nach Angaben", "nach ersten Erkenntnissen")."""
@@ -176,6 +197,8 @@ class QuoteFinder:
                 if view.toks[m].lower in ("von", "vom") and (m > cue.tok - 6 or m == ca):
                     return _np_from(view, m + 1, cb)
             return self.source_phrase(ca, cb)
+        if cue.lemma == "bekanntwerden":  # "Wie aus Kreisen der Partei bekannt wurde"
+            return self.source_phrase(ca, cb, also=("aus",))
         if cue.kind == "impersonal":  # "In der Pressemitteilung heißt es", "hieß es bei Russland Aktuell"
             return self.source_phrase(ca, cb, also=("bei", "beim"))
         toks = view.toks
@@ -236,7 +259,24 @@ class QuoteFinder:
             last -= 1
         if last in self.view.ent_of and self.view.ent_of[last].get("label") == "PER":
             return False  # "Die Vorsitzende der Partei, Anna Muster, kritisierte ...": an apposition
-        return any(t.text[:1].islower() and t.lower not in DETERMINERS for t in words[1:])
+        return any(t.text[:1].islower() and t.lower not in DETERMINERS for t in words[1:]) and self.main_verb(a, b)
+
+    def main_verb(self, a: int, b: int) -> bool:
+        """Has [a, b) a finite verb outside its relative and subordinate clauses? ("Die Mönche, die sich
+        beteiligt hatten" has none: a subject with its relative clause, not a clause.) Needs the model's
+        STTS tags; without them every span passes."""
+        toks = self.view.toks
+        if not toks[a].tag:
+            return True
+        k = a
+        while k < b:
+            stop = next((m for m in range(k + 1, b) if toks[m].text in CLAUSE_BREAKS), b)
+            opener = toks[k + 1] if toks[k].text in CLAUSE_BREAKS and k + 1 < b else toks[k]
+            subordinate = k > a and (opener.tag in ("PRELS", "PRELAT", "KOUS", "PWAV") or opener.lower in _INTRO)
+            if not subordinate and any(toks[m].tag in _FINITE_TAGS for m in range(k, stop)):
+                return True
+            k = stop
+        return False
 
     def passive(self, cue: Cue, ca: int, cb: int) -> bool:
         """A passive cue ("wurde betont"), whose subject is not the speaker; except "X wird zitiert"."""
@@ -371,9 +411,11 @@ class QuoteFinder:
                     elif cue.lemma in STRONG_VERBS and toks[start].lower not in _SUBORDINATORS and \
                             toks[start].lower not in _RELATIVES and self.looks_like_clause(start, end):
                         msg, rule = (start, end), "indicative"
-                    elif cue.lemma in INFINITIVE_VERBS and end - start >= 2 and self.zu_infinitive(start, end):
+                    elif end - start >= 2 and toks[start].lower not in _NOT_INFINITIVE and \
+                            self.zu_infinitive(start, end):
                         msg, rule = (start, end), "zu-infinitive"
-                if msg is None and ca > lo and toks[ca - 1].text in (",", "–") and (inverted or wie) and \
+                if msg is None and ca > lo and toks[ca - 1].text in (",", "–") and \
+                        ((inverted and toks[cue.tok].tag != "VVPP") or wie) and \
                         (cb >= hi or toks[cb].text in END_PUNCT or toks[cb].text == ",") and \
                         self.looks_like_clause(lo, ca - 1):
                     msg, rule = (lo, ca - 1), "cue-after"
