@@ -294,7 +294,8 @@ def test_nach_eigenen_angaben_keeps_the_mention_and_refers_to_the_subject() -> N
 
 _TAGS = {"Die": "ART", "die": "PRELS", "der": "ART", "dem": "ART", "Mönche": "NN", "Abt": "NN", "Protest": "NN",
          "sich": "PRF", "an": "APPR", "beteiligt": "VVPP", "hatten": "VAFIN", "hätten": "VAFIN",
-         "beschrieb": "VVFIN", "friedlich": "ADJD", "am": "APPRART", "Abend": "NN", "protestiert": "VVPP", ",": "$,", ".": "$."}
+         "beschrieb": "VVFIN", "friedlich": "ADJD", "am": "APPRART", "Abend": "NN", "protestiert": "VVPP",
+         ",": "$,", ".": "$."}
 
 
 def tagged(text: str) -> Document:

@@ -17,7 +17,6 @@ from chronik.quotes.lexicon import (
     ANAPHORIC,
     AUXILIARIES,
     DETERMINERS,
-    INFINITIVE_VERBS,
     PARTICLE_ONLY,
     PREP_AFTER,
     PREP_BEFORE,
