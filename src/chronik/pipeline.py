@@ -118,6 +118,6 @@ def default_pipeline(cfg: dict[str, Any]) -> Pipeline:
     if analyzer is not None:
         stages.append(analyzer)
     stages.append(ActorResolver.from_config(cfg))
-    stages.append(QuoteExtractor())
+    stages.append(QuoteExtractor.from_config(cfg))
     stages.append(EventCoder())
     return Pipeline(stages)

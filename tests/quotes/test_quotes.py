@@ -22,7 +22,7 @@ from chronik.store import Store
 from chronik.store.queries import Filters, query
 
 SEGMENT = Segmenter()
-QUOTES = QuoteExtractor()
+QUOTES = QuoteExtractor(reported=None)  # the rules alone; the learned second look has its own test
 
 
 def annotate(text: str, persons: tuple[str, ...] = (), orgs: tuple[str, ...] = ()) -> Document:
@@ -312,3 +312,43 @@ def test_a_subject_with_its_relative_clause_is_not_a_reported_clause() -> None:
     # the same shape with a finite verb in the main clause is one
     q = only(tagged("Die Mönche hätten friedlich protestiert, beschrieb der Abt am Abend."))
     assert q["rule"] == "cue-after" and q["text"] == "Die Mönche hätten friedlich protestiert"
+
+
+def test_learned_second_look_takes_an_uncued_reported_sentence_with_the_speaker_before(tmp_path) -> None:
+    from chronik.errors import PipelineError
+    from chronik.quotes.reported import ReportedModel, bundled
+
+    text = ("Der Verband Grünhafen stellte am Montag seinen Jahresbericht vor. "
+            "Die Zahl der Mitglieder sei im vergangenen Jahr deutlich gestiegen.")
+    doc = annotate(text, orgs=("Verband Grünhafen",))
+    assert doc.quotes == []  # the rules alone: no cue, no quotation before
+    model = ReportedModel({"weights": {"bias": -3.0, "konj1": 5.0}, "threshold": 0.5})
+    q = only(QuoteExtractor(reported=model)(doc))
+    assert q["rule"] == "reported" and q["text"].startswith("Die Zahl der Mitglieder")
+    assert q["speaker"]["name"] == "Verband Grünhafen"
+    # a sentence without the signs the weights ask for stays out
+    plain = annotate(text.replace("sei", "ist"), orgs=("Verband Grünhafen",))
+    assert QuoteExtractor(reported=model)(plain).quotes == []
+    assert model.probability({"bias": 1.0, "konj1": 1.0}) == pytest.approx(1 / (1 + 2.718281828 ** -2), rel=1e-6)
+    # the bundled weights load and say what they were trained on; a broken file is a clear error
+    shipped = bundled()
+    assert shipped is not None and 0 < shipped.threshold < 1 and "SpkAtt" in shipped.meta["data"]
+    assert QuoteExtractor().reported is shipped  # the default stage uses them
+    bad = tmp_path / "reported.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(PipelineError, match="reported-speech weights"):
+        ReportedModel.load(bad)
+
+
+def test_the_config_chooses_the_weights_or_the_rules_alone(tmp_path) -> None:
+    from chronik.errors import PipelineError
+    from chronik.quotes.reported import bundled
+
+    assert QuoteExtractor.from_config(load_config(overrides={"quotes": {"reported": ""}})).reported is None
+    assert QuoteExtractor.from_config(load_config()).reported is bundled()
+    own = tmp_path / "weights.json"
+    own.write_text('{"weights": {"bias": -1.0}, "threshold": 0.7}', encoding="utf-8")
+    chosen = QuoteExtractor.from_config(load_config(overrides={"quotes": {"reported": str(own)}})).reported
+    assert chosen is not None and chosen.threshold == 0.7
+    with pytest.raises(PipelineError):
+        QuoteExtractor.from_config(load_config(overrides={"quotes": {"reported": str(tmp_path / "none.json")}}))

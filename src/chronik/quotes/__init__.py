@@ -5,14 +5,18 @@ with its cue and its speaker, resolved within the document.
     lexicon.py   cue verbs, nouns and prepositions; the Konjunktiv test
     detect.py    the rules that find quotes and their cues
     speakers.py  the speaker mention next to a cue, and what it refers to
+    reported.py  a learned second look at uncued sentences: reported speech or not (reported.json)
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
 
 from chronik.document import Document
 from chronik.quotes.detect import find_quotes
+from chronik.quotes.reported import ReportedModel, bundled
 
 __all__ = ["QuoteExtractor", "find_quotes"]
 
@@ -21,13 +25,27 @@ class QuoteExtractor:
     """Fills `doc.quotes`; reads tokens, sentences and (when a model ran) entities."""
 
     name = "quotes"
-    version = "0.1.0"
+    version = "0.2.0"
     requires: tuple[str, ...] = ("text", "tokens", "sentences")
     assigns: tuple[str, ...] = ("quotes",)
 
+    def __init__(self, reported: ReportedModel | str | None = "bundled") -> None:
+        """`reported`: the weights for uncued reported sentences ("bundled", a model, or None for the
+        rules alone)."""
+        self.reported = bundled() if reported == "bundled" else reported if isinstance(reported, ReportedModel) \
+            else None
+
+    @classmethod
+    def from_config(cls, cfg: dict[str, Any]) -> QuoteExtractor:
+        """`[quotes] reported`: "bundled", a path to weights, or "" for the rules alone."""
+        setting = str((cfg.get("quotes") or {}).get("reported", "bundled"))
+        if setting in ("", "bundled"):
+            return cls(reported=setting or None)
+        return cls(reported=ReportedModel.load(Path(setting).expanduser()))
+
     def __call__(self, doc: Document) -> Document:
         tag = f"{self.name}@{self.version}"
-        doc.quotes = find_quotes(doc)
+        doc.quotes = find_quotes(doc, self.reported)
         doc.provenance["quotes"] = tag
         return doc
 

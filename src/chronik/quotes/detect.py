@@ -28,6 +28,7 @@ from chronik.quotes.lexicon import (
     subjunctive,
 )
 from chronik.quotes.marks import quoted_spans
+from chronik.quotes.reported import ReportedModel, sentence_features
 from chronik.quotes.speakers import (
     Resolver,
     _np_from,
@@ -66,6 +67,14 @@ _PARTICLE_PARTICIPLE = re.compile(
 
 # a particle verb's zu-infinitive written as one word: "zurückzutreten", "anzusprechen", "vorzugehen"
 _ZU_INFINITIVE = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|fort|her|hin|los|mit|nach|vor|weg|zurück|zusammen)zu\w+en$")
+
+
+@dataclass
+class FreeSentence:
+    sent: int
+    features: dict[str, float]
+    speaker: tuple[int, int] | None  # token range of the speaker it would have
+    inherit: bool                    # or the speaker of the quotation in the sentence before
 
 
 @dataclass
@@ -334,7 +343,8 @@ class QuoteFinder:
         return hi
 
     # -- passes ----------------------------------------------------------------------------------------
-    def run(self) -> list[Candidate]:
+    def run(self, reported: ReportedModel | None = None) -> list[Candidate]:
+        """The rules' quotations; with `reported`, also the sentences it reads as reported speech."""
         view = self.view
         sent_cues = [self.cues(si) for si in range(len(view.sentences))]
         self.direct_with_cue(sent_cues)
@@ -343,8 +353,59 @@ class QuoteFinder:
         self.direct_rest(sent_cues)
         self.retrospective(sent_cues)
         self.continuations()
+        if reported is not None:
+            for free in self.free_sentences():
+                if reported.probability(free.features) >= reported.threshold:
+                    lo, hi = view.sent_toks[free.sent]
+                    self.add(Candidate((lo, hi), "indirect", None, free.speaker, inherit=free.inherit,
+                                       rule="reported"))
         self.cands.sort(key=lambda c: c.msg[0])
         return self.cands
+
+    def sentence_subject(self, si: int) -> tuple[int, int] | None:
+        """Who sentence `si` is about: the speaker of a cue in it, else the subject of its main clause."""
+        view, toks = self.view, self.view.toks
+        lo, hi = view.sent_toks[si]
+        for cue in self.cues(si):
+            if cue.kind == "verb":
+                spk = self.speaker_for(cue)
+                if spk:
+                    return spk
+            elif cue.kind == "prep":
+                np = _np_from(view, cue.end, hi)
+                if np:
+                    return np
+        la, lb = view.clause(lo)
+        np = subject_left(view, la, lb)
+        if np and np[1] < hi and toks[np[1]].tag in _FINITE_TAGS | {""}:
+            return np
+        verb = next((k for k in range(lo + 1, hi) if toks[k].tag in _FINITE_TAGS), None)
+        return subject_right(view, verb, hi) if verb is not None else None
+
+    def free_sentences(self) -> list[FreeSentence]:
+        """The sentences no rule took (four words or more), with the speaker they would have and their
+        features for `reported`; read before any is added, so each sees the rules' quotations only.
+        The speaker goes on from a quotation in the sentence before; else it is who the sentence before
+        is about ("Minister X äußerte sich zu Y. Es gehe nicht darum, …")."""
+        toks = self.view.toks
+        quote_sents = {toks[c.msg[1] - 1].sent: c for c in sorted(self.cands, key=lambda c: c.msg[0])}
+        out = []
+        for si, (lo, hi) in enumerate(self.view.sent_toks):
+            if self.free(lo, hi) and sum(1 for k in range(lo, hi) if toks[k].word) >= 4:
+                # a cue the rules could not use ("X ist der Meinung, dass"): its speaker is in this sentence
+                own = any(c.kind in ("verb", "prep", "post") for c in self.cues(si))
+                inherit = si - 1 in quote_sents and not own
+                spk = self.sentence_subject(si) if own else None if inherit or si == 0 else \
+                    self.sentence_subject(si - 1)
+                feats = sentence_features(self, si, quote_sents)
+                mode = "inherited" if inherit else "own" if own and spk else "before" if spk else "none"
+                feats[f"speaker:{mode}"] = 1.0
+                if spk:
+                    labels = {self.view.ent_of[k].get("label") for k in range(*spk) if k in self.view.ent_of}
+                    for label in labels or {"no entity"}:
+                        feats[f"speaker_entity:{label}"] = 1.0
+                out.append(FreeSentence(si, feats, spk, inherit))
+        return out
 
     def direct_with_cue(self, sent_cues: list[list[Cue]]) -> None:
         view, toks = self.view, self.view.toks
@@ -512,8 +573,9 @@ class QuoteFinder:
                     by_sent[si] = c
 
 
-def find_quotes(doc: Document) -> list[dict[str, Any]]:
-    """The quotations of a document, in the annotation contract's form (with a `rule` extra)."""
+def find_quotes(doc: Document, reported: ReportedModel | None = None) -> list[dict[str, Any]]:
+    """The quotations of a document, in the annotation contract's form (with a `rule` extra); with
+    `reported` (see reported.py), also uncued sentences of reported speech."""
     if not doc.tokens or not doc.sentences:
         return []
     finder = QuoteFinder(doc)
@@ -521,7 +583,7 @@ def find_quotes(doc: Document) -> list[dict[str, Any]]:
     resolver = Resolver(view)
     out: list[dict[str, Any]] = []
     last: tuple[int, dict[str, Any]] | None = None
-    for c in finder.run():
+    for c in finder.run(reported):
         s, e = view.span(*c.msg)
         sent = view.toks[c.msg[0]].sent
         speaker: dict[str, Any] | None = None

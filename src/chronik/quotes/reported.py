@@ -1,0 +1,116 @@
+"""A learned second look at the sentences the rules left alone: is this sentence reported speech without
+a cue of its own ("Der Plan sei nicht finanzierbar.", "Der Täter soll geflohen sein.")?
+
+Free indirect speech is how German news goes on reporting after the cue sentence: in Konjunktiv I, with
+hearsay "soll", or plainly. Whether a sentence belongs to it depends on many small signs at once (its
+mood and finite verbs, how far back the last quotation is, how it opens), which a logistic regression
+over those signs weighs better than another rule. The weights are trained on our tuning part of SpkAtt
+Wikinews by `training/quotes_reported.py` and stored as JSON next to this file (`reported.json`, with
+its training data, scores and threshold); scoring a sentence is a sum of weights.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from chronik.errors import PipelineError
+from chronik.nlp.view import END_PUNCT
+from chronik.quotes.lexicon import speech_noun, speech_verb, subjunctive
+
+if TYPE_CHECKING:
+    from chronik.quotes.detect import QuoteFinder
+
+BUNDLED = Path(__file__).with_name("reported.json")
+_FINITE = ("VVFIN", "VAFIN", "VMFIN")
+_FIRST_PERSON = frozenset("ich wir mir mich uns unser unsere".split())
+
+
+def sentence_features(finder: QuoteFinder, si: int, quote_sents: dict[int, Any]) -> dict[str, float]:
+    """The signs of sentence `si` (a sentence no rule took); `quote_sents` maps the sentences where a
+    rule's quotation ends to its candidate."""
+    view, toks = finder.view, finder.view.toks
+    lo, hi = view.sent_toks[si]
+    f: dict[str, float] = {"bias": 1.0}
+    outside = [k for k in range(lo, hi) if finder.inside[k] < 0]
+    moods = {subjunctive(toks[k].text) for k in outside if k > lo or toks[k].text[:1].islower()}
+    if 1 in moods:
+        f["konj1"] = 1.0
+    if 2 in moods:
+        f["konj2"] = 1.0
+    for k in outside:
+        t = toks[k]
+        if t.tag in _FINITE:
+            f[f"fin:{t.lower}"] = 1.0
+        if t.tag:
+            f[f"tag:{t.tag}"] = 1.0
+        if t.lower in _FIRST_PERSON:
+            f["first_person"] = 1.0
+        if speech_verb(t.text) and k > lo:
+            f["speech_verb"] = 1.0
+        if speech_noun(t.text):
+            f["speech_noun"] = 1.0
+        if k in view.ent_of:
+            f[f"ent:{view.ent_of[k].get('label')}"] = 1.0
+    if len(outside) < hi - lo:
+        f["quote_marks"] = 1.0
+    first = toks[lo]
+    f[f"first:{first.lower}"] = 1.0
+    if first.tag:
+        f[f"first_tag:{first.tag}"] = 1.0
+    if hi - 1 >= lo and toks[hi - 1].text == "?":
+        f["question"] = 1.0
+    words = sum(1 for k in range(lo, hi) if toks[k].word)
+    f[f"len:{'<=8' if words <= 8 else '<=15' if words <= 15 else '<=25' if words <= 25 else '>25'}"] = 1.0
+    f[f"pos:{min(si, 4)}"] = 1.0
+    back = next((d for d in range(1, 5) if si - d in quote_sents), None)
+    if back is None:
+        f["dist:none"] = 1.0
+    else:
+        prev = quote_sents[si - back]
+        f[f"dist:{back}"] = 1.0
+        f[f"prev_rule:{prev.rule}"] = 1.0
+        f[f"prev_form:{prev.form}"] = 1.0
+        if 1 in moods:
+            f[f"konj1&dist:{back}"] = 1.0
+    if si + 1 in quote_sents:
+        f["next_is_quote"] = 1.0
+    if si > 0:
+        plo, phi = view.sent_toks[si - 1]
+        if any(subjunctive(toks[k].text) == 1 for k in range(plo + 1, phi) if finder.inside[k] < 0):
+            f["prev_konj1"] = 1.0
+        if phi > plo and toks[phi - 1].text not in END_PUNCT:
+            f["prev_unended"] = 1.0
+    return f
+
+
+class ReportedModel:
+    """Logistic regression weights over `sentence_features`."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.weights: dict[str, float] = data["weights"]
+        self.threshold: float = data["threshold"]
+        self.meta: dict[str, Any] = data.get("meta", {})
+
+    @classmethod
+    def load(cls, path: Path) -> ReportedModel:
+        try:
+            return cls(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError) as exc:
+            raise PipelineError(f"cannot read the reported-speech weights {path}: {exc}") from exc
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+@lru_cache(maxsize=1)
+def bundled() -> ReportedModel | None:
+    """The weights shipped with chronik, or None when the file is not there (a build without it)."""
+    return ReportedModel.load(BUNDLED) if BUNDLED.exists() else None
+
+
+__all__ = ["BUNDLED", "ReportedModel", "bundled", "sentence_features"]

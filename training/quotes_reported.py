@@ -1,0 +1,171 @@
+"""Train the weights of `chronik.quotes.reported`: which sentences the rules left alone are reported speech.
+
+    python training/quotes_reported.py            # writes src/chronik/quotes/reported.json
+
+Data: our tuning part of SpkAtt-2023 task 2 Wikinews train (training/corpus/spkatt/tune, made by
+training/quotes_split.py); the held-out part is never read here. Within the tuning part, documents whose
+id is divisible by 4 choose the regularisation and the threshold (scored with the scorer's own matching,
+on whole quotations with their speakers); the weights are then trained on the whole tuning part.
+A sentence is a positive example when a gold quotation that no rule found matches it (Dice >= 0.5 on
+tokens, as `chronik_eval.py spkatt` counts) and the speaker it would get is right: a sentence of
+reported speech whose speaker we would get wrong is better left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent / "shared" / "eval"))
+
+import chronik_eval as ev  # noqa: E402
+from sklearn.feature_extraction import DictVectorizer  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+
+from chronik.config import load_config  # noqa: E402
+from chronik.document import Document  # noqa: E402
+from chronik.pipeline import default_pipeline  # noqa: E402
+from chronik.quotes.detect import QuoteFinder, find_quotes  # noqa: E402
+from chronik.quotes.reported import BUNDLED, ReportedModel  # noqa: E402
+
+TUNE = HERE / "corpus" / "spkatt" / "tune"
+
+
+def match(gold_sets: list[set], pred_sets: list[set]) -> list[tuple[int, int]]:
+    pairs = sorted(((ev.dice(g, p), i, j) for i, g in enumerate(gold_sets) for j, p in enumerate(pred_sets)),
+                   reverse=True)
+    ug: set[int] = set()
+    up: set[int] = set()
+    out = []
+    for score, i, j in pairs:
+        if score < 0.5 or i in ug or j in up:
+            continue
+        ug.add(i)
+        up.add(j)
+        out.append((i, j))
+    return out
+
+
+def gold_of(d: dict) -> list[dict]:
+    return [a for a in d["_ann"] if not a.get("IsNested") and a.get("Form") in ev.QUOTE_FORMS]
+
+
+def speaker_ok(d: dict, gold: dict, sp: dict | None) -> bool:
+    """The scorer's test of a speaker."""
+    offs = d["_offs"]
+    g_src = ev.tokset(gold["Source"])
+    if not g_src:
+        return sp is None
+    words = ev.content_words(" ".join(ev.d_tok(d, t) for t in g_src))
+    p_src = ev.chars_to_tokens(offs, sp["start"], sp["end"]) if ev.has_span(sp) else set()
+    return bool(p_src & g_src) or ev.name_overlap(sp, words)
+
+
+def examples(d: dict, doc: Document) -> list[tuple[dict[str, float], int]]:
+    """Features and label of every sentence the rules leave free: 1 when it matches a gold quotation no
+    rule found and the speaker it would get is that quotation's speaker."""
+    finder = QuoteFinder(doc)
+    cands = finder.run(None)
+    view, offs = finder.view, d["_offs"]
+    rules = find_quotes(doc, None)  # the same quotations, with their resolved speakers
+    gold = gold_of(d)
+    g_sets = [ev.tokset(a["Message"]) for a in gold]
+    p_sets = [ev.chars_to_tokens(offs, *view.span(*view.trim(*c.msg))) for c in cands]
+    found = {i for i, _ in match(g_sets, p_sets)}
+    out = []
+    for free in finder.free_sentences():
+        a, b = view.trim(*view.sent_toks[free.sent])
+        toks = ev.chars_to_tokens(offs, *view.span(a, b))
+        if free.inherit:
+            before = [q for q in rules if q["sentence"][1] <= view.sentences[free.sent][0]]
+            sp = before[-1]["speaker"] if before else None
+        elif free.speaker:
+            s, e = view.span(*free.speaker)
+            sp = {"start": s, "end": e, "text": view.text[s:e], "name": None}
+        else:
+            sp = None
+        label = int(any(ev.dice(g, toks) >= 0.5 and speaker_ok(d, gold[i], sp)
+                        for i, g in enumerate(g_sets) if i not in found))
+        out.append((free.features, label))
+    return out
+
+
+def score(docs: list[tuple[dict, Document]], model: ReportedModel | None) -> dict[str, float]:
+    """Quote and quote+speaker F1 of the whole stage on `docs`, as `chronik_eval.py spkatt` counts them."""
+    n_gold = n_pred = n_match = n_ok = 0
+    for d, doc in docs:
+        offs = d["_offs"]
+        gold = gold_of(d)
+        pred = [q for q in find_quotes(doc, model) if q["form"] in ("direct", "indirect", "mixed")]
+        g_sets = [ev.tokset(a["Message"]) for a in gold]
+        p_sets = [ev.chars_to_tokens(offs, q["start"], q["end"]) for q in pred]
+        pairs = match(g_sets, p_sets)
+        n_gold += len(gold)
+        n_pred += len(pred)
+        n_match += len(pairs)
+        n_ok += sum(speaker_ok(d, gold[i], pred[j].get("speaker")) for i, j in pairs)
+    f1 = lambda tp: 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0  # noqa: E731
+    return {"quote_f1": round(f1(n_match), 4), "quote_speaker_f1": round(f1(n_ok), 4), "pred": n_pred}
+
+
+def fit(data: list[tuple[dict[str, float], int]], c: float) -> dict[str, float]:
+    vec = DictVectorizer()
+    x = vec.fit_transform([f for f, _ in data])
+    y = [label for _, label in data]
+    clf = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)  # the "bias" feature is the intercept
+    clf.fit(x, y)
+    return {name: round(float(w), 4) for name, w in zip(vec.feature_names_, clf.coef_[0], strict=True)
+            if abs(w) >= 1e-4}
+
+
+def main() -> None:
+    pipe = default_pipeline(load_config())
+    docs = []
+    for d in ev.spkatt_docs(TUNE):
+        out = pipe.process(Document(text=d["text"], id=d["id"]))
+        if isinstance(out, Document):
+            docs.append((d, out))
+    val = [(d, doc) for d, doc in docs if int(d["id"]) % 4 == 0]
+    fit_docs = [(d, doc) for d, doc in docs if int(d["id"]) % 4 != 0]
+    train_ex = [e for d, doc in fit_docs for e in examples(d, doc)]
+    print(f"{len(fit_docs)} documents to fit, {len(val)} to choose; {len(train_ex)} free sentences, "
+          f"{sum(label for _, label in train_ex)} of them reported speech")
+    base = score(val, None)
+    print(f"rules alone on the choosing part: {base}")
+    best: tuple[float, float, float, dict[str, float]] | None = None
+    for c in (0.3, 1.0, 3.0, 10.0):
+        weights = fit(train_ex, c)
+        for threshold in (0.2, 0.3, 0.4, 0.5, 0.6):
+            s = score(val, ReportedModel({"weights": weights, "threshold": threshold}))
+            print(f"C={c:<4} threshold={threshold}: {s}")
+            key = s["quote_speaker_f1"] + s["quote_f1"]
+            if best is None or key > best[0]:
+                best = (key, c, threshold, s)
+    assert best is not None
+    _, c, threshold, chosen = best
+    all_ex = train_ex + [e for d, doc in val for e in examples(d, doc)]
+    weights = fit(all_ex, c)
+    data: dict[str, Any] = {
+        "threshold": threshold,
+        "weights": dict(sorted(weights.items())),
+        "meta": {
+            "what": "logistic regression: is a sentence that no quotation rule took reported speech?",
+            "trained": dt.date.today().isoformat(),
+            "data": "SpkAtt-2023 task 2 German Wikinews train, our tuning part (training/quotes_split.py; "
+                    "Wikinews text CC BY 2.5/4.0); the held-out part was not read",
+            "examples": len(all_ex), "positives": sum(label for _, label in all_ex),
+            "C": c, "chosen_on": "tuning documents with id % 4 == 0, fitted on the others",
+            "choosing_part_rules_alone": base, "choosing_part_with_model": chosen,
+            "command": "python training/quotes_reported.py",
+        },
+    }
+    BUNDLED.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"C={c} threshold={threshold}: {chosen}; {len(weights)} weights -> {BUNDLED}")
+
+
+if __name__ == "__main__":
+    main()
