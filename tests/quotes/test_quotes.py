@@ -298,10 +298,11 @@ _TAGS = {"Die": "ART", "die": "PRELS", "der": "ART", "dem": "ART", "Mönche": "N
          ",": "$,", ".": "$."}
 
 
-def tagged(text: str) -> Document:
+def tagged(text: str, tags: dict[str, str] | None = None) -> Document:
     """A document with STTS tags as the model would give them (from a small table, for these tests)."""
+    table = {**_TAGS, "„": "$(", "“": "$(", **(tags or {})}
     doc = SEGMENT(Document(text=text))
-    doc.tags = [_TAGS[text[t.start:t.end]] for t in doc.tokens]
+    doc.tags = [table[text[t.start:t.end]] for t in doc.tokens]
     return QUOTES(doc)
 
 
@@ -352,3 +353,27 @@ def test_the_config_chooses_the_weights_or_the_rules_alone(tmp_path) -> None:
     assert chosen is not None and chosen.threshold == 0.7
     with pytest.raises(PipelineError):
         QuoteExtractor.from_config(load_config(overrides={"quotes": {"reported": str(tmp_path / "none.json")}}))
+
+
+def test_tags_find_extended_attributes_insertions_before_dass_and_lower_case_sources() -> None:
+    tags = {"So": "ADV", "sagte": "VVFIN", "für": "APPR", "die": "ART", "Region": "NN", "zuständige": "ADJA",
+            "Koordinator": "NN", "Ole": "NE", "Brandtner": "NE", "gegenüber": "APPR", "Zeitung": "NN",
+            "dass": "KOUS", "nur": "ADV", "vierzehn": "CARD", "Boote": "NN", "im": "APPRART", "Einsatz": "NN",
+            "seien": "VAFIN"}
+    q = only(tagged("So sagte der für die Region zuständige Koordinator, Ole Brandtner, gegenüber der Zeitung, "
+                    "dass nur vierzehn Boote im Einsatz seien.", tags))
+    assert q["text"] == "dass nur vierzehn Boote im Einsatz seien"
+    assert q["speaker"]["text"] == "der für die Region zuständige Koordinator"
+    tags = {"Zahl": "NN", "Opfer": "NN", "ist": "VAFIN", "laut": "APPR", "ai-Bericht": "NN", "gestiegen": "VVPP"}
+    q = only(tagged("Die Zahl der Opfer ist laut ai-Bericht gestiegen.", tags))
+    assert q["speaker"]["text"] == "ai-Bericht"
+
+
+def test_a_reported_sentence_with_its_own_subject_takes_that_subject() -> None:
+    tags = {"Lage": "NN", "ist": "VAFIN", "ernst": "ADJD", "sagte": "VVFIN", "Brandt": "NE", "Ärztin": "NN",
+            "zeigte": "VVFIN", "besorgt": "ADJD", "dass": "KOUS", "viele": "PIAT", "Familien": "NN",
+            "betroffen": "ADJD", "seien": "VAFIN"}
+    doc = tagged("„Die Lage ist ernst“, sagte Brandt. Die Ärztin zeigte sich besorgt, dass viele Familien "
+                 "betroffen seien.", tags)
+    assert [q["speaker"]["text"] for q in doc.quotes] == ["Brandt", "Die Ärztin"]
+    assert doc.quotes[1]["text"] == "dass viele Familien betroffen seien"

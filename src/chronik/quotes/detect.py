@@ -269,6 +269,20 @@ class QuoteFinder:
             return False  # "Die Vorsitzende der Partei, Anna Muster, kritisierte ...": an apposition
         return any(t.text[:1].islower() and t.lower not in DETERMINERS for t in words[1:]) and self.main_verb(a, b)
 
+    def past_insertions(self, start: int, hi: int) -> int:
+        """Where the message begins after a cue clause: past appositions and phrases without a verb that
+        still belong to the cue ("sagte der Koordinator, Deftalgne Tessema, gegenüber der BBC, dass …"),
+        when a dass/ob clause follows them. Needs the model's tags."""
+        toks = self.view.toks
+        k = start
+        while k < hi and toks[k].tag and toks[k].lower not in _INTRO:
+            stop = next((m for m in range(k, hi) if toks[m].text == ","), None)
+            if stop is None or any(toks[m].tag in _FINITE_TAGS or toks[m].tag in ("PRELS", "KOUS")
+                                   for m in range(k, stop)):
+                return start
+            k = stop + 1
+        return k if k < hi and toks[k].lower in _INTRO else start
+
     def main_verb(self, a: int, b: int) -> bool:
         """Has [a, b) a finite verb outside its relative and subordinate clauses? ("Die Mönche, die sich
         beteiligt hatten" has none: a subject with its relative clause, not a clause.) Needs the model's
@@ -361,6 +375,20 @@ class QuoteFinder:
                                        rule="reported"))
         self.cands.sort(key=lambda c: c.msg[0])
         return self.cands
+
+    def own_subject(self, lo: int, hi: int) -> Candidate | None:
+        """A sentence in reported speech whose first clause is an indicative one with its own subject
+        ("Die Aktivistin zeigte sich besorgt, dass … würde", "Er stellt fest, dass … habe"): that subject is
+        the speaker, and what follows the clause is the message. Needs the model's tags."""
+        view, toks = self.view, self.view.toks
+        la, lb = view.clause(lo)
+        if lb >= hi - 1 or toks[lb].text != "," or not any(toks[m].tag in _FINITE_TAGS and not subjunctive(
+                toks[m].text) for m in range(la, lb)):
+            return None
+        np = subject_left(view, la, lb)
+        if np is None or np[1] >= lb or toks[np[1]].tag not in _FINITE_TAGS:
+            return None
+        return Candidate((lb + 1, hi), "indirect", None, np, rule="continuation")
 
     def sentence_subject(self, si: int) -> tuple[int, int] | None:
         """Who sentence `si` is about: the speaker of a cue in it, else the subject of its main clause."""
@@ -458,7 +486,7 @@ class QuoteFinder:
                 msg: tuple[int, int] | None = None
                 rule = ""
                 if cb < hi and toks[cb].text in (",", ":") and cb + 1 < hi:
-                    start = cb + 1
+                    start = self.past_insertions(cb + 1, hi)
                     end = self.message_after(start, hi, later)
                     seg = range(start, end)
                     if toks[start].lower in _INTRO:
@@ -491,6 +519,9 @@ class QuoteFinder:
                 if cue.kind == "prep":
                     start = cue.end + 1 if cue.end < hi and toks[cue.end].lower in ("von", "vom") else cue.end
                     np = _np_from(view, start, hi) if start < hi else None
+                    if np is None and start < hi and toks[start].tag in ("NN", "NE", "FM") and \
+                            toks[start].text[:1].isalnum():
+                        np = (start, start + 1)  # a name written in lower case: "laut ai-Bericht", "laut faz.net"
                     src_a, src_b = (np if np else (cue.end, cue.end))
                     cue_a, cue_b = cue.tok, max(src_b, cue.end)
                 else:
@@ -567,7 +598,8 @@ class QuoteFinder:
                 continue
             moods = [subjunctive(toks[k].text) for k in range(lo + 1, hi) if self.inside[k] < 0]
             if 1 in moods or (2 in moods and prev.rule in ("konjunktiv", "dass")):
-                c = Candidate((lo, hi), "indirect", None, None, inherit=True, rule="continuation")
+                c = self.own_subject(lo, hi) or \
+                    Candidate((lo, hi), "indirect", None, None, inherit=True, rule="continuation")
                 self.add(c)
                 if self.cands and self.cands[-1] is c:
                     by_sent[si] = c

@@ -29,6 +29,7 @@ _TIME_WORDS = frozenset("""
 montag dienstag mittwoch donnerstag freitag samstag sonntag montags wochenende woche monat jahr jahres
 vormittag nachmittag abend morgen anfang mitte ende uhr
 """.split())
+_PRONOUNS = frozenset({"PIS", "PIAT", "PDS"})  # STTS: "Einige (der Abgeordneten)", "Viele", "Diese"
 _FOCUS = frozenset("auch selbst sogar nur allein ebenfalls".split())  # "Auch X sagte": part of the subject
 # Words that open a German main clause without being its subject (the subject then follows the verb).
 FRONTED = frozenset("""
@@ -82,6 +83,13 @@ def _np_from(view: DocView, a: int, limit: int) -> tuple[int, int] | None:
             after_article = seen_noun
             j += 1
             continue
+        if t.tag in ("APPR", "APPRART") and j > a and toks[j - 1].tag == "ART" and not seen_noun:
+            # an extended attribute: "der für die Region zuständige Koordinator"
+            adj = next((m for m in range(j + 1, min(j + 8, limit)) if toks[m].tag == "ADJA"), None)
+            if adj is not None and all(toks[m].text not in CLAUSE_BREAKS for m in range(j, adj)):
+                j = adj + 1
+                after_article = True
+                continue
         if seen_noun and t.lower in ("von", "vom") and j + 1 < limit and (toks[j + 1].cap or j + 1 in view.ent_of):
             j += 1
             continue
@@ -166,9 +174,9 @@ def subject_left(view: DocView, start: int, cue: int) -> tuple[int, int] | None:
     if not (t.cap or t.lower in DETERMINERS or a in view.ent_of or t.text in QUOTE_CHARS):
         return None  # (a quoted name may open it: "„BBC News“ berichtet")
     if a not in view.ent_of and t.lower not in DETERMINERS and t.text not in QUOTE_CHARS and \
-            (lemma(t.text)[:1].islower() or t.lower.endswith("end")):
+            (lemma(t.text)[:1].islower() or t.lower.endswith("end")) and t.tag not in _PRONOUNS:
         return None  # a capitalised adverb or adjective opening the sentence: "Besorgt zeigte sich ...",
-        # "Relativierend fügte sie hinzu"
+        # "Relativierend fügte sie hinzu"; with tags, "Einige der Abgeordneten haben …" is a subject
     np = _np_from(view, a, cue)
     if np is None or _time(view, np):
         return None  # "Ende Januar verkündete der Verband": a time, not the subject
