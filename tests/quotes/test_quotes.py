@@ -377,3 +377,10 @@ def test_a_reported_sentence_with_its_own_subject_takes_that_subject() -> None:
                  "betroffen seien.", tags)
     assert [q["speaker"]["text"] for q in doc.quotes] == ["Brandt", "Die Ärztin"]
     assert doc.quotes[1]["text"] == "dass viele Familien betroffen seien"
+
+
+def test_a_relative_pronoun_speaker_refers_to_the_noun_before_it() -> None:
+    text = "Der Vorschlag kam vom Nachbarland Tarvien, das forderte, die Grenze sofort zu öffnen."
+    q = only(annotate(text, orgs=("Tarvien",)))
+    assert q["rule"] == "zu-infinitive"
+    assert q["speaker"]["text"] == "das" and q["speaker"]["name"] == "Tarvien"

@@ -42,6 +42,7 @@ _INTRO = ("dass", "daß", "ob")
 CONT_GAP = 2  # a continuation may follow its quote after one sentence without reported speech
 # zu-infinitives that say why or how, not what was said ("sagte er, um … zu beruhigen")
 _NOT_INFINITIVE = frozenset("um ohne statt anstatt als".split())
+_SUBJECT_RELATIVES = frozenset("der die das welcher welche welches".split())
 _FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _RELATIVES = frozenset("der die das dem den welche welcher was wo".split())
 _WERDEN = frozenset("wird werden wurde wurden worden würde würden".split())
@@ -210,6 +211,10 @@ class QuoteFinder:
         if cue.kind == "impersonal":  # "In der Pressemitteilung heißt es", "hieß es bei Russland Aktuell"
             return self.source_phrase(ca, cb, also=("bei", "beim"))
         toks = view.toks
+        ra, _ = view.clause(cue.tok)
+        if ra > 0 and toks[ra - 1].text == "," and toks[ra].lower in _SUBJECT_RELATIVES and ra < cue.tok and \
+                not any(toks[m].tag in ("PPER", "NE", "NN", "ART") for m in range(ra + 1, cue.tok)):
+            return ra, ra + 1  # "Ägypten, das vorschlug, …": the relative pronoun (the resolver finds Ägypten)
         first = clause_opening(view, ca, cue.tok)
         if first == cue.tok:
             right = subject_right(view, cue.tok, cb)

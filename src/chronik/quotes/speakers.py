@@ -189,6 +189,7 @@ def _time(view: DocView, np: tuple[int, int]) -> bool:
                for m in range(*np))
 
 
+RELATIVES = frozenset("der die das welcher welche welches".split())
 ROLE_SUFFIXES = ("sprecher", "sprecherin", "chef", "chefin", "präsident", "präsidentin", "minister",
                  "ministerin", "kanzler", "kanzlerin", "vorsitzende", "vorsitzender", "leiter", "leiterin",
                  "direktor", "direktorin", "general", "botschafter", "botschafterin", "sekretär",
@@ -303,7 +304,17 @@ class Resolver:
                 mention["label"] = "PER"
                 _adopt(mention, last_speaker[1])
             return mention
-        if b - a == 1 and view.toks[a].lower in ANAPHORIC:
+        if b - a == 1 and a > 0 and view.toks[a - 1].text == "," and view.toks[a].lower in RELATIVES:
+            # "Ägypten, das vorschlug": the mention is the relative pronoun (as SpkAtt marks it), what it
+            # refers to is the noun phrase before the comma
+            lo, _ = view.sent_toks[sent]
+            np = np_before(view, a - 1, lo)
+            if np:
+                ref = self.resolve(np[0], np[1], last_speaker)
+                for key in ("name", "label", "country", "sector"):
+                    mention[key] = ref.get(key)
+            return mention
+        if b - a == 1 and view.toks[a].lower in ANAPHORIC | {"danach"}:
             # "Demnach ...": the adverb stands for the source quoted before
             mention["name"] = last_speaker[1].get("name") if last_speaker else None
             if last_speaker:
