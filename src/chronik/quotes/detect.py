@@ -533,10 +533,17 @@ class QuoteFinder:
                     np = np_before(view, cue.tok, ca)
                     src_a, src_b = np if np else (cue.tok, cue.tok)
                     cue_a, cue_b = min(src_a, cue.tok), cue.end
+                seg_a, seg_b = view.clause(cue.tok)
+                words = sum(1 for m in range(seg_a, seg_b) if toks[m].word and not cue_a <= m < cue_b)
                 if cue_a <= lo + 1:
                     msg = (cue_b, hi)
                 elif cue_b >= hi - 1:
                     msg = (lo, cue_a)
+                elif seg_a > lo + 1 and words >= 3:
+                    # the cue sits in a later clause of the sentence, and says where that clause came from:
+                    # "…, das nach Angaben eines Sprechers nicht abgeschlossen werden konnte"; "…; nach
+                    # Polizeiangaben waren es 1.000"
+                    msg = (cue_b, seg_b) if cue_a <= seg_a else (seg_a, seg_b)
                 else:
                     msg = (lo, hi)
                 cue.used = True
