@@ -384,3 +384,23 @@ def test_a_relative_pronoun_speaker_refers_to_the_noun_before_it() -> None:
     q = only(annotate(text, orgs=("Tarvien",)))
     assert q["rule"] == "zu-infinitive"
     assert q["speaker"]["text"] == "das" and q["speaker"]["name"] == "Tarvien"
+
+
+@pytest.mark.parametrize(("text", "tags", "speaker"), [
+    ("Politische Berater sagen, dass der Kandidat mehr Geld braucht.",
+     {"Politische": "ADJA", "Berater": "NN", "sagen": "VVFIN", "dass": "KOUS", "Kandidat": "NN", "mehr": "PIAT",
+      "Geld": "NN", "braucht": "VVFIN"}, "Politische Berater"),
+    ("Dieser bestätigte, dass der Kandidat protestiert habe.",
+     {"Dieser": "PDS", "bestätigte": "VVFIN", "dass": "KOUS", "Kandidat": "NN", "protestiert": "VVPP",
+      "habe": "VAFIN"}, "Dieser"),
+    ("Die Vorsitzenden protestierten, da sie befürchten, viele Bürger könnten das nicht bezahlen.",
+     {"Vorsitzenden": "NN", "protestierten": "VVFIN", "da": "KOUS", "sie": "PPER", "befürchten": "VVFIN",
+      "viele": "PIAT", "Bürger": "NN", "könnten": "VMFIN", "das": "PDS", "nicht": "PTKNEG", "bezahlen": "VVINF"},
+     "sie"),
+    ("Im Januar legte er sein Amt nieder und verkündete, sich um die Stiftung kümmern zu wollen.",
+     {"Im": "APPRART", "Januar": "NN", "legte": "VVFIN", "er": "PPER", "sein": "PPOSAT", "Amt": "NN",
+      "nieder": "PTKVZ", "und": "KON", "verkündete": "VVFIN", "um": "APPR", "die": "ART", "Stiftung": "NN",
+      "kümmern": "VVINF", "zu": "PTKZU", "wollen": "VMINF"}, "er"),
+])
+def test_tags_find_subjects_the_word_order_rules_miss(text: str, tags: dict[str, str], speaker: str) -> None:
+    assert only(tagged(text, tags))["speaker"]["text"] == speaker

@@ -245,7 +245,14 @@ class QuoteFinder:
             np = subject_left(view, la, lb)
             if np and np[1] == lb and lb < len(toks) and toks[lb].text == ",":
                 return np
-        return subject_right(view, cue.tok, cb)
+        right = subject_right(view, cue.tok, cb)
+        if right is None and cue.tok > lo and toks[cue.tok - 1].lower == "und":
+            # "Im Januar legte er sein Amt nieder und verkündete, …": the subject of the first verb
+            verb = next((m for m in range(lo, cue.tok - 1) if toks[m].tag in _FINITE_TAGS), None)
+            if verb is not None:
+                left = subject_left(view, lo, verb) if verb > lo else None
+                return left or subject_right(view, verb, cue.tok)
+        return right
 
     def source_phrase(self, ca: int, cb: int, also: tuple[str, ...] = ()) -> tuple[int, int] | None:
         """A document or channel that says something, when no one is named: "in/auf" + a noun phrase

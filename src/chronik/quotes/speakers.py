@@ -156,9 +156,14 @@ def subject_left(view: DocView, start: int, cue: int) -> tuple[int, int] | None:
     """The subject before a cue verb: "Peskow sagte", "wie die Polizei mitteilte", "Er betonte"."""
     toks = view.toks
     a = clause_opening(view, start, cue, CLAUSE_LINKS | {"denn"})
+    if a < cue and toks[a].tag == "KOUS" and toks[a].lower not in ("dass", "daß", "ob"):
+        a += 1  # "da sie befürchten", "Während Premierminister X ankündigte"
     if a >= cue:
         return None
     t = toks[a]
+    if t.tag in ("PDS", "PIS") and t.lower not in ("das", "dies", "dieses", "alles", "vieles") and \
+            (a + 1 == cue or toks[a + 1].lower in _FINITE):
+        return a, a + 1  # "Dieser bestätigte", "Einige haben erklärt"
     if t.lower in PERSONAL_PRONOUNS and a + 1 <= cue:
         return a, a + 1
     if t.lower in _FOCUS and a + 1 < cue:
@@ -174,9 +179,11 @@ def subject_left(view: DocView, start: int, cue: int) -> tuple[int, int] | None:
     if not (t.cap or t.lower in DETERMINERS or a in view.ent_of or t.text in QUOTE_CHARS):
         return None  # (a quoted name may open it: "„BBC News“ berichtet")
     if a not in view.ent_of and t.lower not in DETERMINERS and t.text not in QUOTE_CHARS and \
-            (lemma(t.text)[:1].islower() or t.lower.endswith("end")) and t.tag not in _PRONOUNS:
+            (lemma(t.text)[:1].islower() or t.lower.endswith("end")) and t.tag not in _PRONOUNS and \
+            not (t.tag == "ADJA" and a + 1 < cue and toks[a + 1].tag in ("NN", "NE", "ADJA")):
         return None  # a capitalised adverb or adjective opening the sentence: "Besorgt zeigte sich ...",
-        # "Relativierend fügte sie hinzu"; with tags, "Einige der Abgeordneten haben …" is a subject
+        # "Relativierend fügte sie hinzu"; with tags, "Einige der Abgeordneten haben …" and "Politische
+        # Berater sagen" are subjects
     np = _np_from(view, a, cue)
     if np is None or _time(view, np):
         return None  # "Ende Januar verkündete der Verband": a time, not the subject
