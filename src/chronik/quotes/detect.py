@@ -47,7 +47,7 @@ _FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _RELATIVES = frozenset("der die das dem den welche welcher was wo".split())
 _WERDEN = frozenset("wird werden wurde wurden worden würde würden".split())
 _SUBORDINATORS = frozenset("""
-wenn falls da nachdem als weil obwohl während bevor sobald seit seitdem damit indem ob dass um
+wenn falls da nachdem als weil obwohl während bevor sobald seit seitdem damit indem ob dass um wonach
 """.split())
 
 
