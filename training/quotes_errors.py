@@ -14,9 +14,10 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent.parent / "shared" / "eval"))
+sys.path.insert(0, str(HERE))
 
-import chronik_eval as ev  # noqa: E402
+
+from spkatt_match import ev, gold_of, match, speaker_ok  # noqa: E402
 
 from chronik.config import load_config  # noqa: E402
 from chronik.document import Document  # noqa: E402
@@ -40,35 +41,22 @@ def main() -> None:
         if not isinstance(out, Document):
             continue
         offs = d["_offs"]
-        gold = [a for a in d["_ann"] if not a.get("IsNested") and a.get("Form") in ev.QUOTE_FORMS]
+        gold = gold_of(d)
         pred = [q for q in out.quotes if q.get("form") in ("direct", "indirect", "mixed")]
         g_sets = [ev.tokset(a["Message"]) for a in gold]
         p_sets = [ev.chars_to_tokens(offs, q["start"], q["end"]) for q in pred]
-        pairs = sorted(((ev.dice(g, p), i, j) for i, g in enumerate(g_sets) for j, p in enumerate(p_sets)),
-                       reverse=True)
-        ug: set[int] = set()
-        up: set[int] = set()
-        matched = []
-        for score, i, j in pairs:
-            if score < 0.5 or i in ug or j in up:
-                continue
-            ug.add(i)
-            up.add(j)
-            matched.append((i, j))
+        matched = match(g_sets, p_sets)
+        ug = {i for i, _ in matched}
+        up = {j for _, j in matched}
+
         def toks(refs: list[str], d: dict = d) -> str:
             return " ".join(ev.d_tok(d, tuple(int(x) for x in r.split(":"))) for r in refs)
         for q in pred:
             rules[q["rule"]] += 1
         for i, j in matched:
             q = pred[j]
-            g_src = ev.tokset(gold[i]["Source"])
             sp = q.get("speaker")
-            words = ev.content_words(" ".join(ev.d_tok(d, t) for t in g_src))
-            if not g_src:
-                ok = sp is None
-            else:
-                p_src = ev.chars_to_tokens(offs, sp["start"], sp["end"]) if ev.has_span(sp) else set()
-                ok = bool(p_src & g_src) or ev.name_overlap(sp, words)
+            ok = speaker_ok(d, gold[i], sp)
             rules_ok[q["rule"]] += 1
             if not ok and args.only in (None, "speaker"):
                 print(f"SPEAKER [{d['id']}] {q['rule']}: gold={toks(gold[i]['Source'])!r} "

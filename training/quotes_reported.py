@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent.parent / "shared" / "eval"))
+sys.path.insert(0, str(HERE))
 
-import chronik_eval as ev  # noqa: E402
 from sklearn.feature_extraction import DictVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
+from spkatt_match import ev, gold_of, match, speaker_ok  # noqa: E402
 
 from chronik.config import load_config  # noqa: E402
 from chronik.document import Document  # noqa: E402
@@ -33,36 +33,6 @@ from chronik.quotes.detect import QuoteFinder, find_quotes  # noqa: E402
 from chronik.quotes.reported import BUNDLED, ReportedModel  # noqa: E402
 
 TUNE = HERE / "corpus" / "spkatt" / "tune"
-
-
-def match(gold_sets: list[set], pred_sets: list[set]) -> list[tuple[int, int]]:
-    pairs = sorted(((ev.dice(g, p), i, j) for i, g in enumerate(gold_sets) for j, p in enumerate(pred_sets)),
-                   reverse=True)
-    ug: set[int] = set()
-    up: set[int] = set()
-    out = []
-    for score, i, j in pairs:
-        if score < 0.5 or i in ug or j in up:
-            continue
-        ug.add(i)
-        up.add(j)
-        out.append((i, j))
-    return out
-
-
-def gold_of(d: dict) -> list[dict]:
-    return [a for a in d["_ann"] if not a.get("IsNested") and a.get("Form") in ev.QUOTE_FORMS]
-
-
-def speaker_ok(d: dict, gold: dict, sp: dict | None) -> bool:
-    """The scorer's test of a speaker."""
-    offs = d["_offs"]
-    g_src = ev.tokset(gold["Source"])
-    if not g_src:
-        return sp is None
-    words = ev.content_words(" ".join(ev.d_tok(d, t) for t in g_src))
-    p_src = ev.chars_to_tokens(offs, sp["start"], sp["end"]) if ev.has_span(sp) else set()
-    return bool(p_src & g_src) or ev.name_overlap(sp, words)
 
 
 def examples(d: dict, doc: Document) -> list[tuple[dict[str, float], int]]:
