@@ -3,7 +3,8 @@
 
     python training/build.py all        # all of the below (about 35 minutes on 2 cores)
     python training/build.py convert    # ../shared/data -> training/corpus/*.spacy (convert.py, augment.py),
-                                        # HanTa's STTS tags on the NER sets (silver_tags.py) + UD's gold tags
+                                        # HanTa's STTS tags on the NER sets (silver_tags.py) + UD's gold tags,
+                                        # floret vectors on the German text (vectors.py)
     python training/build.py train      # the held-out and the final model, each with the place ruler
     python training/build.py evaluate   # the held-out model on GermEval 2014 dev and UNER PUD (chronik_eval ner),
                                         # both models' tagger on UD German GSD test
@@ -32,13 +33,14 @@ TARGET = ROOT / "src" / "chronik" / "models" / "de_chronik"
 # FINAL (the shipped model) trains on everything for as many steps as HELDOUT's best checkpoint.
 # The NER sets get HanTa's STTS tags and the UD treebank sentences (gold tags, no entities) join them, so
 # one encoder learns tags and entities together (docs/models.md).
-HELDOUT = {"name": "ner-tagger", "train": "training/corpus/ner-train-aug-tags-ud.spacy", "max_steps": 5000,
+HELDOUT = {"name": "ner-tagger-vectors", "train": "training/corpus/ner-train-aug-tags-ud.spacy", "max_steps": 5000,
            "pick": "model-best"}
-FINAL = {"name": "ner-tagger-final", "train": "training/corpus/ner-all-aug-tags-ud.spacy", "max_steps": 4500,
+FINAL = {"name": "ner-tagger-vectors-final", "train": "training/corpus/ner-all-aug-tags-ud.spacy", "max_steps": 4500,
          "pick": "model-last"}
-CONFIG = "training/configs/ner-tagger.cfg"
+CONFIG = "training/configs/ner-tagger-vectors.cfg"
+VECTORS = "training/output/vectors/spacy"  # floret vectors (training/vectors.py), no GermEval 2014 dev text
 DEV = "training/corpus/ner-dev-tags.spacy"
-MODEL_VERSION = "0.2"  # 0.2: the NER shares its encoder with an STTS tagger
+MODEL_VERSION = "0.3"  # 0.2: the NER shares its encoder with an STTS tagger; 0.3: + static floret vectors
 KEEP = ("config.cfg", "meta.json", "tokenizer", "vocab", "tok2vec", "tagger", "ner", "place_ruler")
 
 
@@ -58,13 +60,16 @@ def convert(shared: Path) -> None:
             "docs = [d for f in sys.argv[1:3] for d in DocBin().from_disk(f).get_docs(v)]; "
             "DocBin(docs=docs, store_user_data=False).to_disk(sys.argv[3])", str(corpus / f"{name}-tags.spacy"),
             str(corpus / "ud-gsd-train.spacy"), str(corpus / f"{name}-tags-ud.spacy")])
+    sh([sys.executable, str(TRAINING / "raw_text.py"), "--shared", str(shared)], cwd=TRAINING)
+    sh([sys.executable, str(TRAINING / "vectors.py")], cwd=TRAINING)
 
 
 def train(recipe: dict[str, object]) -> Path:
     """spacy train, then the place ruler (training/gazetteer.py) added to the picked checkpoint."""
     out = TRAINING / "output" / str(recipe["name"])
     sh([sys.executable, "-m", "spacy", "train", CONFIG, "--paths.train", str(recipe["train"]), "--paths.dev", DEV,
-        "--output", str(out), "--training.max_steps", str(recipe["max_steps"]), "--training.eval_frequency", "500",
+        "--paths.vectors", VECTORS, "--output", str(out), "--training.max_steps", str(recipe["max_steps"]),
+        "--training.eval_frequency", "500",
         "--system.seed", "0", "--nlp.batch_size", "256"], cwd=ROOT)
     shutil.rmtree(out / "with-ruler", ignore_errors=True)  # to_disk does not remove stale files
     sh([sys.executable, "-c", "import sys, spacy; from spacy.tokens import DocBin; from gazetteer import "

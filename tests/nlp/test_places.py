@@ -42,3 +42,11 @@ def test_places_round_trip_on_disk(tmp_path):
     ruler.to_disk(tmp_path / "r")
     again = PlaceRuler(nlp).from_disk(tmp_path / "r")
     assert again.names == ruler.names and again.relabel is True
+
+
+def test_places_split_known_places_the_ner_ran_together():
+    nlp, ruler = make()
+    doc = nlp("Dort kritisierte Moskau Duschanbe scharf, und Moskau Anders sagte nichts.")
+    doc.ents = [Span(doc, 2, 4, "PER"), Span(doc, 7, 9, "PER")]
+    # two known places are two places; a name that is not all places stays as it was
+    assert ents(ruler(doc)) == [("Moskau", "LOC"), ("Duschanbe", "LOC"), ("Moskau Anders", "PER")]

@@ -45,7 +45,7 @@ class PlaceRuler:
         if not self.names:
             return doc
         if self.relabel:
-            doc.ents = [self._relabelled(doc, e) for e in doc.ents]
+            doc.ents = [span for e in doc.ents for span in self._relabelled(doc, e)]
         taken = {i for e in doc.ents for i in range(e.start, e.end)}
         found = []
         words = [t.text for t in doc]
@@ -60,13 +60,30 @@ class PlaceRuler:
             doc.ents = filter_spans([*doc.ents, *found])
         return doc
 
-    def _relabelled(self, doc: Doc, ent: Span) -> Span:
-        if ent.label_ not in ("PER", "ORG") or tuple(t.text for t in ent) not in self.names:
-            return ent
+    def _relabelled(self, doc: Doc, ent: Span) -> list[Span]:
+        if ent.label_ not in ("PER", "ORG"):
+            return [ent]
+        if tuple(t.text for t in ent) not in self.names:
+            # two or more known places run together ("kritisierte Estland Russland") are not one name
+            parts = self._places(doc, ent.start, ent.end)
+            return parts if len(parts) > 1 else [ent]
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if ent.label_ == "PER" or before in LOCATIVE:
-            return Span(doc, ent.start, ent.end, label=self.label)
-        return ent
+            return [Span(doc, ent.start, ent.end, label=self.label)]
+        return [ent]
+
+    def _places(self, doc: Doc, start: int, end: int) -> list[Span]:
+        """[start, end) cut into known place names, longest first; [] when it cannot be."""
+        out = []
+        i = start
+        while i < end:
+            n = next((n for n in range(min(self.max_tokens, end - i), 0, -1)
+                      if tuple(t.text for t in doc[i:i + n]) in self.names), 0)
+            if not n:
+                return []
+            out.append(Span(doc, i, i + n, label=self.label))
+            i += n
+        return out
 
     def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
