@@ -404,3 +404,14 @@ def test_a_relative_pronoun_speaker_refers_to_the_noun_before_it() -> None:
 ])
 def test_tags_find_subjects_the_word_order_rules_miss(text: str, tags: dict[str, str], speaker: str) -> None:
     assert only(tagged(text, tags))["speaker"]["text"] == speaker
+
+
+def test_a_continuation_after_a_sentence_about_someone_else_takes_that_one() -> None:
+    text = ("„Wir haben nichts gesehen“, sagte Brandt. Die Polizei Hollbach ermittelt seit Montag. "
+            "Es gebe auch ein Video von der Tat.")
+    doc = annotate(text, persons=("Brandt",), orgs=("Polizei Hollbach",))
+    assert [q["speaker"]["text"] for q in doc.quotes] == ["Brandt", "Die Polizei Hollbach"]
+    # right after the quotation, the speaker goes on
+    doc = annotate("„Wir haben nichts gesehen“, sagte Brandt. Es gebe auch ein Video von der Tat.",
+                   persons=("Brandt",))
+    assert [q["speaker"]["text"] for q in doc.quotes] == ["Brandt", "Brandt"]

@@ -388,6 +388,19 @@ class QuoteFinder:
         self.cands.sort(key=lambda c: c.msg[0])
         return self.cands
 
+    def subject_between(self, si: int, by_sent: dict[int, Candidate]) -> Candidate | None:
+        """A continuation after a sentence that is not a quotation and is about a named person or
+        organisation ("Die Polizei ermittelt … . Es gebe auch ein Bekennervideo."): that one is speaking,
+        not the speaker of the quotation before."""
+        if si == 0 or si - 1 in by_sent:
+            return None
+        spk = self.sentence_subject(si - 1)
+        labels = {self.view.ent_of[k].get("label") for k in range(*spk) if k in self.view.ent_of} if spk else set()
+        if spk is None or not labels & {"PER", "ORG", "NOM"}:
+            return None
+        lo, hi = self.view.sent_toks[si]
+        return Candidate((lo, hi), "indirect", None, spk, rule="continuation")
+
     def own_subject(self, lo: int, hi: int) -> Candidate | None:
         """A sentence in reported speech whose first clause is an indicative one with its own subject
         ("Die Aktivistin zeigte sich besorgt, dass … würde", "Er stellt fest, dass … habe"): that subject is
@@ -617,7 +630,7 @@ class QuoteFinder:
                 continue
             moods = [subjunctive(toks[k].text) for k in range(lo + 1, hi) if self.inside[k] < 0]
             if 1 in moods or (2 in moods and prev.rule in ("konjunktiv", "dass")):
-                c = self.own_subject(lo, hi) or \
+                c = self.own_subject(lo, hi) or self.subject_between(si, by_sent) or \
                     Candidate((lo, hi), "indirect", None, None, inherit=True, rule="continuation")
                 self.add(c)
                 if self.cands and self.cands[-1] is c:
