@@ -303,3 +303,13 @@ def test_a_capital_the_entity_model_calls_an_organisation_stands_for_its_governm
     kyiv = next(e for e in doc.entities if e["text"] == "Kiew")
     assert (kyiv["label"], kyiv["country"], kyiv["sector"]) == ("ORG", "UKR", "GOV")
     assert ("ACCUSE", "UKR", "HUN") in dyads(doc)
+
+
+def test_a_role_without_its_country_does_not_take_one_from_inside_a_quotation() -> None:
+    text = "„Wir dulden keine russischen Spione“, sagte Außenministerin Ilze Sarma."
+    person = next(e for e in annotate(text, persons=("Ilze Sarma",)).entities if e["text"] == "Ilze Sarma")
+    assert person["country"] is None  # the quotation's "russischen" is the speaker's word, not her country
+    text = "In Riga wurden zwei Diplomaten ausgewiesen. Das sagte Außenministerin Ilze Sarma."
+    person = next(e for e in annotate(text, persons=("Ilze Sarma",), places=("Riga",)).entities
+                  if e["text"] == "Ilze Sarma")
+    assert person["country"] == "LVA"

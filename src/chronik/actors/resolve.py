@@ -22,6 +22,7 @@ from chronik.actors.kb import ActorKB, fold, translit_key
 from chronik.actors.lexicon import LEADER_ROLES, ROLE_HEADS, ROLES
 from chronik.document import Document
 from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, DocView
+from chronik.quotes.marks import quoted_spans
 
 DETERMINERS = frozenset("der die das des dem den ein eine einer eines einem einen sein seine seinem seinen "
                         "seiner seines ihr ihre ihrem ihren ihrer ihres dessen deren beide beiden alle".split())
@@ -60,6 +61,7 @@ class DocumentActors:
         self.view = view or DocView(doc)
         self.when = doc.published
         self.persons: list[tuple[int, dict[str, Any]]] = []  # (first token, entity), filled by _resolve_persons
+        self._quoted: set[int] | None = None  # tokens inside quotation marks, read when first needed
 
     # ------------------------------------------------------------------ context words
 
@@ -119,11 +121,17 @@ class DocumentActors:
 
     def context_country(self, k: int) -> str | None:
         """The country the text is about at token `k`: the country of the last country, country adjective or
-        place named in this or the previous sentence. For a role named without its country."""
+        place named in this or the previous sentence, outside quotation marks. For a role named without its
+        country."""
         view = self.view
         sent = view.toks[k].sent
+        if self._quoted is None:  # words inside quotation marks are someone's speech, not the narrator's
+            self._quoted = {m for o, c in quoted_spans(view) for m in range(o, c + 1)}
         j = k - 1
         while j >= 0 and view.toks[j].sent >= sent - 1:
+            if j in self._quoted:
+                j -= 1
+                continue
             ent = view.ent_of.get(j)
             code = ent.get("country") if ent is not None and ent["label"] in ("LOC", "MISC", "NOM") else None
             if code is None and ent is None:
@@ -137,8 +145,13 @@ class DocumentActors:
         """The country of the last person named before token `k` (this or the previous sentence)."""
         view = self.view
         sent = view.toks[k].sent
+        if self._quoted is None:  # words inside quotation marks are someone's speech, not the narrator's
+            self._quoted = {m for o, c in quoted_spans(view) for m in range(o, c + 1)}
         j = k - 1
         while j >= 0 and view.toks[j].sent >= sent - 1:
+            if j in self._quoted:
+                j -= 1
+                continue
             ent = view.ent_of.get(j)
             genitive = ent is not None and ent["text"].endswith("s") and not (ent.get("name") or "").endswith("s")
             if ent is not None and ent["label"] in ("PER", "NOM") and ent.get("country") and not genitive:
