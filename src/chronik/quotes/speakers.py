@@ -316,10 +316,8 @@ class Resolver:
             # refers to is the noun phrase before the comma
             lo, _ = view.sent_toks[sent]
             np = np_before(view, a - 1, lo)
-            if np:
-                ref = self.resolve(np[0], np[1], last_speaker)
-                for key in ("name", "label", "country", "sector"):
-                    mention[key] = ref.get(key)
+            if np and np[1] <= a:
+                _refer(mention, self.resolve(np[0], np[1], last_speaker))
             return mention
         if b - a == 1 and view.toks[a].lower in ANAPHORIC | {"danach"}:
             # "Demnach ...": the adverb stands for the source quoted before
@@ -332,10 +330,8 @@ class Resolver:
             # marks it as the source), what it refers to is the clause's subject
             lo, hi = view.sent_toks[sent]
             own = subject_right(view, b, hi) if a - 1 <= lo else subject_left(view, lo, a - 1)
-            if own:
-                ref = self.resolve(own[0], own[1], last_speaker)
-                for key in ("name", "label", "country", "sector"):
-                    mention[key] = ref.get(key)
+            if own and view.toks[own[0]].lower not in ("eigener", "eigenen", "eigenem"):
+                _refer(mention, self.resolve(own[0], own[1], last_speaker))
             return mention
         per = [x for x in ents if x["label"] == "PER"]
         head = view.toks[b - 1].lower
@@ -396,6 +392,12 @@ def _role(word: str) -> str | None:
         if w.endswith(ROLE_SUFFIXES) and (cut == 0 or word[len(w):] in ("s", "es", "n", "en")):
             return w
     return None
+
+
+def _refer(mention: dict[str, Any], ref: dict[str, Any]) -> None:
+    """Keep the mention's words, take what `ref` (the phrase it stands for) resolved to."""
+    for key in ("name", "label", "country", "sector"):
+        mention[key] = ref.get(key)
 
 
 def _adopt(mention: dict[str, Any], ent: dict[str, Any]) -> None:
