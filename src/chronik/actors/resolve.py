@@ -14,6 +14,7 @@ refers to (name, country, sector, knowledge-base id), and known places their coo
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 import simplemma
@@ -61,7 +62,11 @@ class DocumentActors:
         self.view = view or DocView(doc)
         self.when = doc.published
         self.persons: list[tuple[int, dict[str, Any]]] = []  # (first token, entity), filled by _resolve_persons
-        self._quoted: set[int] | None = None  # tokens inside quotation marks, read when first needed
+
+    @cached_property
+    def quoted(self) -> set[int]:
+        """Tokens inside quotation marks: someone's speech, not the narrator's context."""
+        return {m for o, c in quoted_spans(self.view) for m in range(o, c + 1)}
 
     # ------------------------------------------------------------------ context words
 
@@ -125,11 +130,9 @@ class DocumentActors:
         country."""
         view = self.view
         sent = view.toks[k].sent
-        if self._quoted is None:  # words inside quotation marks are someone's speech, not the narrator's
-            self._quoted = {m for o, c in quoted_spans(view) for m in range(o, c + 1)}
         j = k - 1
         while j >= 0 and view.toks[j].sent >= sent - 1:
-            if j in self._quoted:
+            if j in self.quoted:
                 j -= 1
                 continue
             ent = view.ent_of.get(j)
@@ -142,14 +145,13 @@ class DocumentActors:
         return None
 
     def possessor(self, k: int) -> str | None:
-        """The country of the last person named before token `k` (this or the previous sentence)."""
+        """The country of the last person named before token `k` (this or the previous sentence, outside
+        quotation marks)."""
         view = self.view
         sent = view.toks[k].sent
-        if self._quoted is None:  # words inside quotation marks are someone's speech, not the narrator's
-            self._quoted = {m for o, c in quoted_spans(view) for m in range(o, c + 1)}
         j = k - 1
         while j >= 0 and view.toks[j].sent >= sent - 1:
-            if j in self._quoted:
+            if j in self.quoted:
                 j -= 1
                 continue
             ent = view.ent_of.get(j)

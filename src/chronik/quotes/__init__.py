@@ -32,8 +32,9 @@ class QuoteExtractor:
     def __init__(self, reported: ReportedModel | str | None = "bundled") -> None:
         """`reported`: the weights for uncued reported sentences ("bundled", a model, or None for the
         rules alone)."""
-        self.reported = bundled() if reported == "bundled" else reported if isinstance(reported, ReportedModel) \
-            else None
+        if reported == "bundled":
+            reported = bundled()
+        self.reported = reported if isinstance(reported, ReportedModel) else None
 
     @classmethod
     def from_config(cls, cfg: dict[str, Any]) -> QuoteExtractor:

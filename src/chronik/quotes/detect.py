@@ -98,6 +98,7 @@ class QuoteFinder:
         self.cands: list[Candidate] = []
         self.taken = [False] * len(self.view.toks)
         self.used_spans: set[int] = set()
+        self.sent_cues: list[list[Cue]] = []  # the cues of each sentence, read once by `run`
 
     # -- cues ----------------------------------------------------------------------------------------
     def cues(self, si: int) -> list[Cue]:
@@ -372,7 +373,7 @@ class QuoteFinder:
     def run(self, reported: ReportedModel | None = None) -> list[Candidate]:
         """The rules' quotations; with `reported`, also the sentences it reads as reported speech."""
         view = self.view
-        sent_cues = [self.cues(si) for si in range(len(view.sentences))]
+        self.sent_cues = sent_cues = [self.cues(si) for si in range(len(view.sentences))]
         self.direct_with_cue(sent_cues)
         for si, cues in enumerate(sent_cues):
             self.indirect(si, cues)
@@ -395,8 +396,7 @@ class QuoteFinder:
         if si == 0 or si - 1 in by_sent:
             return None
         spk = self.sentence_subject(si - 1)
-        labels = {self.view.ent_of[k].get("label") for k in range(*spk) if k in self.view.ent_of} if spk else set()
-        if spk is None or not labels & {"PER", "ORG", "NOM"}:
+        if spk is None or not self.labels(spk) & {"PER", "ORG", "NOM"}:
             return None
         lo, hi = self.view.sent_toks[si]
         return Candidate((lo, hi), "indirect", None, spk, rule="continuation")
@@ -415,11 +415,15 @@ class QuoteFinder:
             return None
         return Candidate((lb + 1, hi), "indirect", None, np, rule="continuation")
 
+    def labels(self, span: tuple[int, int]) -> set[str]:
+        """The entity labels inside a token range."""
+        return {self.view.ent_of[k].get("label", "") for k in range(*span) if k in self.view.ent_of}
+
     def sentence_subject(self, si: int) -> tuple[int, int] | None:
         """Who sentence `si` is about: the speaker of a cue in it, else the subject of its main clause."""
         view, toks = self.view, self.view.toks
         lo, hi = view.sent_toks[si]
-        for cue in self.cues(si):
+        for cue in self.sent_cues[si]:
             if cue.kind == "verb":
                 spk = self.speaker_for(cue)
                 if spk:
@@ -446,7 +450,7 @@ class QuoteFinder:
         for si, (lo, hi) in enumerate(self.view.sent_toks):
             if self.free(lo, hi) and sum(1 for k in range(lo, hi) if toks[k].word) >= 4:
                 # a cue the rules could not use ("X ist der Meinung, dass"): its speaker is in this sentence
-                own = any(c.kind in ("verb", "prep", "post") for c in self.cues(si))
+                own = any(c.kind in ("verb", "prep", "post") for c in self.sent_cues[si])
                 inherit = si - 1 in quote_sents and not own
                 spk = self.sentence_subject(si) if own else None if inherit or si == 0 else \
                     self.sentence_subject(si - 1)
@@ -454,8 +458,7 @@ class QuoteFinder:
                 mode = "inherited" if inherit else "own" if own and spk else "before" if spk else "none"
                 feats[f"speaker:{mode}"] = 1.0
                 if spk:
-                    labels = {self.view.ent_of[k].get("label") for k in range(*spk) if k in self.view.ent_of}
-                    for label in labels or {"no entity"}:
+                    for label in self.labels(spk) or {"no entity"}:
                         feats[f"speaker_entity:{label}"] = 1.0
                 out.append(FreeSentence(si, feats, spk, inherit))
         return out

@@ -196,6 +196,7 @@ def _time(view: DocView, np: tuple[int, int]) -> bool:
                for m in range(*np))
 
 
+_OWN = frozenset({"eigener", "eigenen", "eigenem"})  # "nach eigenen Angaben"
 RELATIVES = frozenset("der die das welcher welche welches".split())
 ROLE_SUFFIXES = ("sprecher", "sprecherin", "chef", "chefin", "präsident", "präsidentin", "minister",
                  "ministerin", "kanzler", "kanzlerin", "vorsitzende", "vorsitzender", "leiter", "leiterin",
@@ -325,12 +326,12 @@ class Resolver:
             if last_speaker:
                 _adopt(mention, last_speaker[1])
             return mention
-        if view.toks[a].lower in ("eigener", "eigenen", "eigenem") and a > 0:
+        if view.toks[a].lower in _OWN and a > 0:
             # "Nach eigener Aussage will er …", "X will nach eigenen Angaben …": the mention stays (SpkAtt
             # marks it as the source), what it refers to is the clause's subject
             lo, hi = view.sent_toks[sent]
             own = subject_right(view, b, hi) if a - 1 <= lo else subject_left(view, lo, a - 1)
-            if own and view.toks[own[0]].lower not in ("eigener", "eigenen", "eigenem"):
+            if own and view.toks[own[0]].lower not in _OWN:
                 _refer(mention, self.resolve(own[0], own[1], last_speaker))
             return mention
         per = [x for x in ents if x["label"] == "PER"]
