@@ -25,9 +25,10 @@ SEGMENT = Segmenter()
 QUOTES = QuoteExtractor(reported=None)  # the rules alone; the learned second look has its own test
 
 
-def annotate(text: str, persons: tuple[str, ...] = (), orgs: tuple[str, ...] = ()) -> Document:
+def annotate(text: str, persons: tuple[str, ...] = (), orgs: tuple[str, ...] = (),
+             places: tuple[str, ...] = ()) -> Document:
     doc = SEGMENT(Document(text=text))
-    for label, names in (("PER", persons), ("ORG", orgs)):
+    for label, names in (("PER", persons), ("ORG", orgs), ("LOC", places)):
         for name in names:
             for m in re.finditer(re.escape(name), text):
                 doc.entities.append({"start": m.start(), "end": m.end(), "text": name, "label": label})
@@ -290,6 +291,82 @@ def test_nach_eigenen_angaben_keeps_the_mention_and_refers_to_the_subject() -> N
     q = only(annotate(text, orgs=("Verein Grünhafen",)))
     assert q["speaker"]["text"] == "eigenen Angaben"
     assert q["speaker"]["name"] == "Verein Grünhafen"
+
+
+def test_an_adjective_the_entity_model_took_for_a_name_is_not_the_speaker() -> None:
+    # "Besorgt" marked as a person (as the model does): the named subject after the verb speaks
+    text = "Besorgt äußerte sich Lena Morwitz über die Lage im Hafen, die sich weiter verschlechtere."
+    q = only(annotate(text, persons=("Besorgt", "Lena Morwitz")))
+    assert q["speaker"]["name"] == "Lena Morwitz"
+    # a one-word name before the verb with nobody named after it stays the speaker
+    q = only(annotate("Morwitz betonte, die Lage im Hafen sei ernst.", persons=("Morwitz",)))
+    assert q["speaker"]["name"] == "Morwitz"
+
+
+def test_a_website_in_lower_case_is_a_source() -> None:
+    q = only(annotate("Wie heimatblatt.de berichtet, sei die Brücke seit Montag gesperrt."))
+    assert q["speaker"]["text"] == "heimatblatt.de" and q["speaker"]["name"] == "heimatblatt.de"
+    q = only(annotate("Laut heimatblatt.de soll die Brücke bis Juni gesperrt bleiben."))
+    assert q["speaker"]["name"] == "heimatblatt.de"
+
+
+def test_a_particle_verb_written_apart_at_the_end_of_a_wie_clause() -> None:
+    q = only(annotate("Wie die Reederei Kalmsund am Montag bekannt gab, wird sie zwei neue Fähren bestellen.",
+                      orgs=("Reederei Kalmsund",)))
+    assert q["cue"]["text"] == "bekannt gab"
+    assert q["speaker"]["name"] == "Reederei Kalmsund"
+    assert q["text"] == "wird sie zwei neue Fähren bestellen"
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    """The whole default pipeline (model, tags, entities): for rules that read the tags."""
+    return default_pipeline(load_config())
+
+
+def test_wonach_after_a_denial_belongs_to_the_reports_not_to_who_denied_them(pipeline) -> None:
+    text = ("Das Ministerium hat Berichte des Elbkuriers vom Dienstag, dem 3. Mai, zurückgewiesen, "
+            "wonach Prüfer Zutritt zu zwei Lagern verlangt hätten.")
+    q = only(pipeline(Document(text=text)))
+    assert q["rule"] == "wonach" and q["text"] == "Prüfer Zutritt zu zwei Lagern verlangt hätten"
+    assert q["speaker"]["text"].startswith("Berichte des Elbkuriers")
+
+
+def test_heisst_es_with_a_named_place_or_person_after_aus_or_von() -> None:
+    q = only(annotate("Aus Valdoria hieß es, man werde den Vorschlag prüfen.", places=("Valdoria",)))
+    assert q["speaker"]["name"] == "Valdoria"
+    q = only(annotate("Vom Sprecher der Stadtwerke hieß es, die Preise blieben stabil."))
+    assert q["speaker"]["text"] == "Sprecher der Stadtwerke"
+    # "Aus diesem Grund" names no one
+    q = only(annotate("Aus diesem Grund hieß es, der Termin falle aus."))
+    assert q["speaker"] is None
+
+
+def test_demnach_stands_for_the_source_named_in_the_sentence_before() -> None:
+    # a reporting verb's subject in the sentence before, which quoted nothing itself
+    text = "Das Landgericht verkündete am Montag sein Urteil. Demnach müsse die Anlage bis Juni stillstehen."
+    q = only(annotate(text))
+    assert q["speaker"]["text"] == "Demnach" and q["speaker"]["name"] == "Landgericht"
+    assert q["speaker"]["refers_to"]["text"] == "Das Landgericht"
+    # a document named there
+    text = "Am Montag erschien eine Studie des Instituts Nordlicht. Demnach wachse die Stadt kaum noch."
+    q = only(annotate(text, orgs=("Instituts Nordlicht",)))
+    assert q["speaker"]["refers_to"]["text"].startswith("eine Studie des Instituts Nordlicht")
+    assert q["speaker"]["name"] == "Instituts Nordlicht"  # the entity's words (the actor stage names it)
+    # after a quotation, its speaker goes on
+    text = "Bürgermeisterin Ada Kettner sagte, der Etat sei knapp. Demnach fehlten zwei Millionen Euro."
+    doc = annotate(text, persons=("Ada Kettner",))
+    assert [q["speaker"]["name"] for q in doc.quotes] == ["Ada Kettner", "Ada Kettner"]
+
+
+def test_a_country_that_denies_something_speaks_on_in_konjunktiv(pipeline) -> None:
+    text = ("Die Behörde wirft Valdoria vor, Uran anzureichern. Valdoria bestreitet dies. "
+            "Das Programm diene allein der Forschung.")
+    doc = pipeline(Document(text=text))
+    assert any(e["text"] == "Valdoria" and e["label"] == "LOC" for e in doc.entities)
+    last = doc.quotes[-1]
+    assert last["text"] == "Das Programm diene allein der Forschung"
+    assert last["speaker"]["name"] == "Valdoria"
 
 
 _TAGS = {"Die": "ART", "die": "PRELS", "der": "ART", "dem": "ART", "Mönche": "NN", "Abt": "NN", "Protest": "NN",

@@ -33,7 +33,9 @@ from chronik.quotes.speakers import (
     Resolver,
     _np_from,
     clause_opening,
+    document_phrase,
     np_before,
+    role_noun,
     subject_left,
     subject_right,
 )
@@ -59,6 +61,7 @@ class Candidate:
     speaker: tuple[int, int] | None = None
     inherit: bool = False                # a continuation: the speaker of the quote before
     rule: str = ""
+    refers: tuple[int, int] | None = None  # what a speaker mention such as "Demnach" stands for
 
 
 # the participle of a particle verb: "angenommen", "festgestellt", "mitgeteilt", "bekanntgegeben"
@@ -142,8 +145,10 @@ class QuoteFinder:
                 if lem is None:
                     continue
                 end = k + 1
-                if lem in SEPARABLE and toks[k - 1].lower in SEPARABLE[lem] and toks[k].lower.startswith("ge"):
-                    # a participle written apart from its particle: "wurde bekannt gegeben"
+                if lem in SEPARABLE and toks[k - 1].lower in SEPARABLE[lem] and (
+                        toks[k].lower.startswith("ge") or k + 1 >= hi or toks[k + 1].text in CLAUSE_BREAKS):
+                    # a participle or a clause-final verb written apart from its particle: "wurde bekannt
+                    # gegeben", "wie der Konzern bekannt gab"
                     out.append(Cue("verb", k - 1, k + 1, SEPARABLE[lem][toks[k - 1].lower]))
                     continue
                 if lem in SEPARABLE:
@@ -210,7 +215,7 @@ class QuoteFinder:
         if cue.lemma == "bekanntwerden":  # "Wie aus Kreisen der Partei bekannt wurde"
             return self.source_phrase(ca, cb, also=("aus",))
         if cue.kind == "impersonal":  # "In der Pressemitteilung heißt es", "hieß es bei Russland Aktuell"
-            return self.source_phrase(ca, cb, also=("bei", "beim"))
+            return self.source_phrase(ca, cb, also=("bei", "beim"), named=("aus", "von", "vom", "seitens"))
         toks = view.toks
         ra, _ = view.clause(cue.tok)
         if ra > 0 and toks[ra - 1].text == "," and toks[ra].lower in _SUBJECT_RELATIVES and ra < cue.tok and \
@@ -255,17 +260,37 @@ class QuoteFinder:
                 return left or subject_right(view, verb, cue.tok)
         return right
 
-    def source_phrase(self, ca: int, cb: int, also: tuple[str, ...] = ()) -> tuple[int, int] | None:
+    def antecedent(self, si: int) -> tuple[int, int] | None:
+        """Who "Demnach"/"Danach" at the start of sentence `si` stands for: the speaker of a cue in the
+        sentence before that reported nothing itself ("Dieser Darstellung wurde von einem Militärsprecher
+        widersprochen. Danach …"), else a document or statement named there ("Das Gericht verkündete sein
+        Urteil. Demnach …"). None when the sentence before holds a quotation: its speaker goes on."""
+        if si == 0 or any(self.view.toks[c.msg[1] - 1].sent == si - 1 for c in self.cands):
+            return None
+        for cue in self.sent_cues[si - 1]:
+            if cue.kind == "verb":
+                spk = self.speaker_for(cue)
+                if spk:
+                    return spk
+        return document_phrase(self.view, *self.view.sent_toks[si - 1])
+
+    def source_phrase(self, ca: int, cb: int, also: tuple[str, ...] = (),
+                      named: tuple[str, ...] = ()) -> tuple[int, int] | None:
         """A document or channel that says something, when no one is named: "in/auf" + a noun phrase
-        with a document noun ("in einer Pressemitteilung der Organisation", "auf der Homepage"), or
-        any noun phrase after a preposition in `also` ("hieß es bei Russland Aktuell")."""
+        with a document noun ("in einer Pressemitteilung der Organisation", "auf der Homepage"), any
+        noun phrase after a preposition in `also` ("hieß es bei Russland Aktuell"), or one with a name
+        or a role after a preposition in `named` ("Aus Paris hieß es", "hieß es vom Sprecher")."""
         view, toks = self.view, self.view.toks
         for m in range(ca, cb - 1):
             low = toks[m].lower
-            if self.inside[m] >= 0 or low not in ("in", "im", "auf", *also):
+            if self.inside[m] >= 0 or low not in ("in", "im", "auf", *also, *named):
                 continue
             np = _np_from(view, m + 1, cb)
-            if np and (low in also or any(document_noun(toks[x].text) for x in range(*np))):
+            if np is None:
+                continue
+            if low in also or (low in ("in", "im", "auf") and any(document_noun(toks[x].text) for x in range(*np))):
+                return np
+            if low in named and any(x in view.ent_of or role_noun(toks[x].lower) for x in range(*np)):
                 return np
         return None
 
@@ -323,7 +348,8 @@ class QuoteFinder:
         # "wurde betont, dass": a -t form closing the clause after "werden" is a participle (an infinitive
         # there, as in "wird sagen", ends in -n)
         closing = cue.end >= cb and word.endswith("t") and any(toks[m].lower in _WERDEN for m in range(ca, cue.tok))
-        participle = word.startswith("ge") or bool(_PARTICLE_PARTICIPLE.match(word)) or closing or (
+        participle = word.startswith("ge") or bool(_PARTICLE_PARTICIPLE.match(word)) or closing or \
+            toks[cue.tok].tag == "VVPP" or (
             cue.tok > ca and word.endswith(("t", "en")) and werden_after)
         return participle and any(toks[m].lower in _WERDEN for m in range(ca, cb))
 
@@ -396,7 +422,9 @@ class QuoteFinder:
         if si == 0 or si - 1 in by_sent:
             return None
         spk = self.sentence_subject(si - 1)
-        if spk is None or not self.labels(spk) & {"PER", "ORG", "NOM"}:
+        # a country counts when the sentence before has a reporting verb ("Der Iran bestreitet dies.")
+        actors = {"PER", "ORG", "NOM"} | ({"LOC"} if any(c.kind == "verb" for c in self.sent_cues[si - 1]) else set())
+        if spk is None or not self.labels(spk) & actors:
             return None
         lo, hi = self.view.sent_toks[si]
         return Candidate((lo, hi), "indirect", None, spk, rule="continuation")
@@ -513,7 +541,9 @@ class QuoteFinder:
                 wie = toks[ca].lower == "wie"
                 msg: tuple[int, int] | None = None
                 rule = ""
-                if cb < hi and toks[cb].text in (",", ":") and cb + 1 < hi:
+                if cb < hi and toks[cb].text in (",", ":") and cb + 1 < hi and toks[cb + 1].lower != "wonach":
+                    # (a wonach-clause is what the statement named before said: "wies Berichte zurück,
+                    # wonach …" does not say it, it denies it)
                     start = self.past_insertions(cb + 1, hi)
                     end = self.message_after(start, hi, later)
                     seg = range(start, end)
@@ -577,12 +607,15 @@ class QuoteFinder:
                 self.add(Candidate(msg, "indirect", (cue.tok, cue.end), subject_right(view, cue.tok, cb), rule="so"))
             elif cue.kind in ("anaphoric", "wonach"):
                 if cue.kind == "anaphoric":
-                    msg = (cue.end, hi)
-                    cand = Candidate(msg, "indirect", (cue.tok, cue.end), (cue.tok, cue.end), rule="demnach")
+                    # the mention is the adverb (as SpkAtt marks it); it stands for a source named before
+                    cand = Candidate((cue.end, hi), "indirect", (cue.tok, cue.end), (cue.tok, cue.end),
+                                     rule="demnach", refers=self.antecedent(si))
                 else:
+                    # the statement the clause depends on: "ein Bericht, wonach"; or further back, past an
+                    # apposition or a verb: "wies Pressemeldungen der Zeitung vom Montag zurück, wonach"
                     pa, _ = view.clause(cue.tok - 1)
-                    cand = Candidate((cue.end, hi), "indirect", (cue.tok, cue.end), np_before(view, cue.tok - 1, pa),
-                                     rule="wonach")
+                    np = np_before(view, cue.tok - 1, pa) or document_phrase(view, lo, cue.tok - 1)
+                    cand = Candidate((cue.end, hi), "indirect", (cue.tok, cue.end), np, rule="wonach")
                 cue.used = True
                 self.add(cand)
             elif cue.kind == "impersonal":
@@ -656,6 +689,8 @@ def find_quotes(doc: Document, reported: ReportedModel | None = None) -> list[di
         speaker: dict[str, Any] | None = None
         if c.speaker is not None:
             speaker = resolver.resolve(c.speaker[0], c.speaker[1], last)
+            if c.refers is not None:
+                resolver.refer(speaker, c.refers, last)
         elif c.inherit and last is not None and sent - last[0] <= 3:
             speaker = dict(last[1])
         cue = None

@@ -76,6 +76,7 @@ bericht berichts berichten mitteilung mitteilungen erklärung erklärungen stell
 webseite internetseite brief briefs schreiben interview interviews zeitung blatt bulletin kommuniqué
 studie urteil urteils beschluss beschlusses resolution protokoll dokument dokuments papier papiers
 aufruf artikel beitrag sendung vorabversion fassung entwurf entwurfs gutachten analyse statement
+vorlage gesetz gesetzes verordnung vertrag vertrags abkommen abkommens
 """.split())
 
 

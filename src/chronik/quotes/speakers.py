@@ -14,7 +14,16 @@ import re
 from typing import Any
 
 from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, QUOTE_CHARS, DocView
-from chronik.quotes.lexicon import ANAPHORIC, AUXILIARIES, DETERMINERS, PERSONAL_PRONOUNS, lemma, speech_verb
+from chronik.quotes.lexicon import (
+    ANAPHORIC,
+    AUXILIARIES,
+    DETERMINERS,
+    PERSONAL_PRONOUNS,
+    document_noun,
+    lemma,
+    speech_noun,
+    speech_verb,
+)
 from chronik.time.partial import MONTHS_DE
 
 # Words that may stand between a cue verb and its subject ("sagte dazu Peskow", "betonte auch er").
@@ -30,6 +39,7 @@ montag dienstag mittwoch donnerstag freitag samstag sonntag montags wochenende w
 vormittag nachmittag abend morgen anfang mitte ende uhr
 """.split())
 _PRONOUNS = frozenset({"PIS", "PIAT", "PDS"})  # STTS: "Einige (der Abgeordneten)", "Viele", "Diese"
+WEB_NAME = re.compile(r"^[\w-]+(\.[\w-]+)*\.(de|com|net|org|at|ch|eu|info)$")  # "tagesschau.de", "t-online.de"
 _FOCUS = frozenset("auch selbst sogar nur allein ebenfalls".split())  # "Auch X sagte": part of the subject
 # Words that open a German main clause without being its subject (the subject then follows the verb).
 FRONTED = frozenset("""
@@ -69,7 +79,7 @@ def _np_from(view: DocView, a: int, limit: int) -> tuple[int, int] | None:
                 j += 1
                 continue
             break
-        if (t.cap and t.lower not in DETERMINERS) or j in view.ent_of:
+        if (t.cap and t.lower not in DETERMINERS) or j in view.ent_of or WEB_NAME.match(t.text):
             seen_noun = True
             after_article = False
             j += 1
@@ -99,7 +109,8 @@ def _np_from(view: DocView, a: int, limit: int) -> tuple[int, int] | None:
         if j - a >= 2 and toks[a].lower in DETERMINERS and toks[j - 1].lower not in DETERMINERS:
             return a, j
         return None
-    while j > a and not toks[j - 1].cap and j - 1 not in view.ent_of and toks[j - 1].text not in QUOTE_CHARS:
+    while j > a and not toks[j - 1].cap and j - 1 not in view.ent_of and toks[j - 1].text not in QUOTE_CHARS and \
+            not WEB_NAME.match(toks[j - 1].text):
         j -= 1  # no trailing determiner or adjective
     return (a, j) if j > a else None
 
@@ -176,9 +187,17 @@ def subject_left(view: DocView, start: int, cue: int) -> tuple[int, int] | None:
         return None
     if t.lower == "des" and a + 1 < cue and toks[a + 1].lower == "weiteren":
         return None  # "Des Weiteren verwies X darauf"
+    if WEB_NAME.match(t.text) and a + 1 == cue:
+        return a, a + 1  # "wie heise.de berichtet": a website, written in lower case
     if not (t.cap or t.lower in DETERMINERS or a in view.ent_of or t.text in QUOTE_CHARS):
         return None  # (a quoted name may open it: "„BBC News“ berichtet")
-    if a not in view.ent_of and t.lower not in DETERMINERS and t.text not in QUOTE_CHARS and \
+    # the entity model may read a capitalised adjective before the verb as a name ("Besorgt äußerte sich
+    # Kofi Annan"): a one-word entity right before the verb, whose lemma is lower case, when a named
+    # subject follows the verb
+    misread = a + 1 == cue and a in view.ent_of and view.ent_of.get(a + 1) is not view.ent_of[a] and \
+        (a == 0 or view.ent_of.get(a - 1) is not view.ent_of[a]) and lemma(t.text)[:1].islower() and \
+        _named(view, subject_right(view, cue, view.clause(cue)[1]))
+    if (a not in view.ent_of or misread) and t.lower not in DETERMINERS and t.text not in QUOTE_CHARS and \
             (lemma(t.text)[:1].islower() or t.lower.endswith("end")) and t.tag not in _PRONOUNS and \
             not (t.tag == "ADJA" and a + 1 < cue and toks[a + 1].tag in ("NN", "NE", "ADJA")):
         return None  # a capitalised adverb or adjective opening the sentence: "Besorgt zeigte sich ...",
@@ -188,6 +207,24 @@ def subject_left(view: DocView, start: int, cue: int) -> tuple[int, int] | None:
     if np is None or _time(view, np):
         return None  # "Ende Januar verkündete der Verband": a time, not the subject
     return np
+
+
+def document_phrase(view: DocView, lo: int, hi: int) -> tuple[int, int] | None:
+    """The last noun phrase in tokens [lo, hi) headed by a document or statement noun ("sein Urteil",
+    "Pressemeldungen der New York Times", "die Gesetzesvorlage")."""
+    toks = view.toks
+    for k in range(hi - 1, lo - 1, -1):
+        if document_noun(toks[k].text) or speech_noun(toks[k].text):
+            start = k
+            while start > lo and (toks[start - 1].lower in DETERMINERS or toks[start - 1].tag in ("ADJA", "PPOSAT")):
+                start -= 1
+            return _np_from(view, start, hi)
+    return None
+
+
+def _named(view: DocView, np: tuple[int, int] | None) -> bool:
+    """Does a noun phrase hold a name the entity model found?"""
+    return np is not None and any(k in view.ent_of for k in range(*np))
 
 
 def _time(view: DocView, np: tuple[int, int]) -> bool:
@@ -224,11 +261,11 @@ class Resolver:
             if last and len(name) > len(self.full.get(last, "")):
                 self.full[last] = name
         for ti, ent in self.persons:
-            if _role(view.toks[ti].lower):
+            if role_noun(view.toks[ti].lower):
                 continue  # "Putins Sprecher" marked as a person is a description, not a name
             name = self.name_of(ent["text"])
             for k in self._role_words(ti, ent):
-                self.roles.append((ti, _role(view.toks[k].lower) or "", name))
+                self.roles.append((ti, role_noun(view.toks[k].lower) or "", name))
 
     def _role_words(self, ti: int, ent: dict[str, Any]) -> list[int]:
         """The role nouns that introduce a person: just before the name ("sein Sprecher Dmitri Peskow"),
@@ -236,12 +273,12 @@ class Resolver:
         or in an apposition after it ("Günther Platter, der Verteidigungsminister Österreichs,")."""
         toks = self.view.toks
         lo, hi = self.view.sent_toks[toks[ti].sent]
-        before = [k for k in range(max(ti - 3, lo), ti) if toks[k].cap and _role(toks[k].lower)]
+        before = [k for k in range(max(ti - 3, lo), ti) if toks[k].cap and role_noun(toks[k].lower)]
         if not before and ti - 1 > lo and toks[ti - 1].text == ",":
             for k in range(ti - 2, max(ti - 8, lo) - 1, -1):
                 if toks[k].text in CLAUSE_BREAKS or toks[k].text in END_PUNCT or speech_verb(toks[k].text):
                     break
-                if toks[k].cap and _role(toks[k].lower):
+                if toks[k].cap and role_noun(toks[k].lower):
                     before.append(k)
                     break
         if before:
@@ -254,13 +291,13 @@ class Resolver:
                 if toks[k].text in CLAUSE_BREAKS or toks[k].text in END_PUNCT:
                     break
                 if toks[k].cap:
-                    return [k] if _role(toks[k].lower) else []
+                    return [k] if role_noun(toks[k].lower) else []
         return []
 
     def by_role(self, word: str, before: int) -> str | None:
         """The person last introduced before token `before` with the role noun `word` ("Sprecher",
         "des UN-Generalsekretärs" -> the person introduced as "UN-Generalsekretär Kofi Annan")."""
-        head = _role(word)
+        head = role_noun(word)
         if not head:
             return None
         earlier = [name for ti, role, name in self.roles if ti < before and (role == head or role.endswith(head))]
@@ -271,11 +308,23 @@ class Resolver:
         ("Der iranische Vize-Außenminister betrachtet …. Er sagte" -> the person introduced with that role)."""
         toks = self.view.toks
         for k in range(a - 1, lo - 1, -1):
-            if toks[k].cap and _role(toks[k].lower) and (self.view.ent_of.get(k + 1) or {}).get("label") != "PER":
+            if toks[k].cap and role_noun(toks[k].lower) and (self.view.ent_of.get(k + 1) or {}).get("label") != "PER":
                 name = self.by_role(toks[k].lower, k)
                 if name:
                     return k, name
         return None
+
+    def refer(self, mention: dict[str, Any], span: tuple[int, int],
+              last_speaker: tuple[int, dict[str, Any]] | None) -> None:
+        """A mention that stands for a phrase elsewhere ("Demnach" for "sein Urteil" in the sentence
+        before): it keeps its words, takes what the phrase resolves to (else the phrase without its
+        article as the name), and records the phrase as `refers_to`."""
+        ref = self.resolve(span[0], span[1], last_speaker)
+        _refer(mention, ref)
+        if not mention["name"]:
+            a = span[0] + 1 if span[1] - span[0] > 1 and self.view.toks[span[0]].lower in DETERMINERS else span[0]
+            mention["name"] = _clean(self.view.text[self.view.toks[a].start:ref["end"]])
+        mention["refers_to"] = {"start": ref["start"], "end": ref["end"], "text": ref["text"]}
 
     def base_form(self, name: str) -> str:
         """"Russlands" -> "Russland" when the document also has the form without the genitive s."""
@@ -298,7 +347,7 @@ class Resolver:
         if b - a == 1 and view.toks[a].lower in PERSONAL_PRONOUNS:
             # the person named last (this or the previous sentence), else the last person quoted
             before = [(ti, ent) for ti, ent in self.persons if ti < a and view.toks[ti].sent >= sent - 2
-                      and not _role(view.toks[ti].lower)]
+                      and not role_noun(view.toks[ti].lower)]
             described = self.description_before(a, view.sent_toks[max(sent - 1, 0)][0])
             if described and (not before or described[0] > before[-1][0]):
                 mention["name"] = described[1]
@@ -321,7 +370,8 @@ class Resolver:
                 _refer(mention, self.resolve(np[0], np[1], last_speaker))
             return mention
         if b - a == 1 and view.toks[a].lower in ANAPHORIC | {"danach"}:
-            # "Demnach ...": the adverb stands for the source quoted before
+            # "Demnach ...": the adverb stands for the source quoted before (see `refer` for one named
+            # in the sentence before)
             mention["name"] = last_speaker[1].get("name") if last_speaker else None
             if last_speaker:
                 _adopt(mention, last_speaker[1])
@@ -336,8 +386,8 @@ class Resolver:
             return mention
         per = [x for x in ents if x["label"] == "PER"]
         head = view.toks[b - 1].lower
-        roles = [k for k in range(a, b) if view.toks[k].cap and _role(view.toks[k].lower)]
-        if roles and not any(k > roles[0] and not _role(view.toks[k].lower) and ent["label"] == "PER"
+        roles = [k for k in range(a, b) if view.toks[k].cap and role_noun(view.toks[k].lower)]
+        if roles and not any(k > roles[0] and not role_noun(view.toks[k].lower) and ent["label"] == "PER"
                              for k, ent in ((k, view.ent_of[k]) for k in range(a, b) if k in view.ent_of)):
             # "Putins Sprecher", "der Verteidigungsminister Österreichs", "(nach Ansicht) des
             # UN-Generalsekretärs": the person the text introduced with that role, if it did
@@ -367,7 +417,7 @@ class Resolver:
             mention["label"] = ent["label"]
             _adopt(mention, ent)
             return mention
-        if _role(head):
+        if role_noun(head):
             earlier = self.by_role(head, a)
             if earlier:
                 mention["name"] = earlier
@@ -378,6 +428,10 @@ class Resolver:
                 mention["label"] = "PER"
                 _adopt(mention, last_speaker[1])
                 return mention
+        if b - a == 1 and WEB_NAME.match(view.toks[a].text):
+            mention["name"] = view.toks[a].text  # "laut tagesschau.de"
+            mention["label"] = "ORG"
+            return mention
         words = view.toks[a:b]
         if all(t.cap and t.lower not in DETERMINERS for t in words) and len(words) <= 3:
             mention["name"] = self.name_of(mention["text"])  # a name the entity model missed
@@ -385,7 +439,7 @@ class Resolver:
         return mention
 
 
-def _role(word: str) -> str | None:
+def role_noun(word: str) -> str | None:
     """The role noun in its base form, or None: "sprecher", "un-generalsekretärs" -> "un-generalsekretär",
     "präsidenten" -> "präsident", "vorsitzenden" -> "vorsitzende"."""
     for cut in (0, 1, 2):
