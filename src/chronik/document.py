@@ -11,10 +11,24 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard
 
 from chronik.errors import Reject
 from chronik.time import PartialDate, parse_date
+
+NOMINAL = "nominal"  # an entity's `mention` when it is a description ("der Kremlchef"), not a name
+
+
+def is_nominal(ent: dict[str, Any] | None) -> TypeGuard[dict[str, Any]]:
+    """A description entity: labelled PER or ORG like a name (as the contract labels "der Kremlchef"),
+    with `mention: "nominal"` and, where known, the `name` it refers to."""
+    return ent is not None and ent.get("mention") == NOMINAL
+
+
+def is_named(ent: dict[str, Any] | None, label: str) -> TypeGuard[dict[str, Any]]:
+    """An entity with `label` that is a name ("Putin"), not a description ("der Kremlchef")."""
+    return ent is not None and ent.get("label") == label and ent.get("mention") != NOMINAL
+
 
 CONTRACT_KEYS = ("id", "source", "title", "published", "language", "text", "sentences", "entities",
                  "quotes", "events")

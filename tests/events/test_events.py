@@ -264,7 +264,9 @@ def test_actor_resolution_adjective_role_genitive_and_institutions() -> None:
     ents = {e["text"]: e for e in doc.entities}
     assert (ents["Ilze Kalnina"]["country"], ents["Ilze Kalnina"]["sector"]) == ("LVA", "GOV")
     assert ents["Kalnina"]["name"] == "Ilze Kalnina" and ents["Kalnina"]["country"] == "LVA"
-    assert ents["den Kremlchef"]["country"] == "RUS" and ents["den Kremlchef"]["label"] == "NOM"
+    # a description is labelled like a name (PER, as the contract labels "der Kremlchef"), marked as nominal
+    assert ents["den Kremlchef"]["country"] == "RUS" and ents["den Kremlchef"]["label"] == "PER"
+    assert ents["den Kremlchef"]["mention"] == "nominal"
     assert (ents["Die Regierung"]["country"], ents["Die Regierung"]["sector"]) == ("AUT", "GOV")
     assert ents["Weiße Haus"]["country"] == "USA"
     assert ("CONSULT", "LVA", "RUS") in dyads(doc)
@@ -293,7 +295,7 @@ def test_a_role_word_the_entity_model_marked_alone_is_read_with_its_article() ->
     doc = annotate("Estland und Lettland besuchte der Kremlchef im Frühjahr.", places=("Estland", "Lettland"),
                    orgs=("Kremlchef",))
     assert [(e["text"], e["label"], e["country"]) for e in doc.entities if "Kremlchef" in e["text"]] == [
-        ("der Kremlchef", "NOM", "RUS")]
+        ("der Kremlchef", "PER", "RUS")]
     assert dyads(doc) == {("CONSULT", "RUS", "EST"), ("CONSULT", "RUS", "LVA")}
 
 
@@ -313,3 +315,13 @@ def test_a_role_without_its_country_does_not_take_one_from_inside_a_quotation() 
     person = next(e for e in annotate(text, persons=("Ilze Sarma",), places=("Riga",)).entities
                   if e["text"] == "Ilze Sarma")
     assert person["country"] == "LVA"
+
+
+def test_descriptions_are_labelled_per_or_org_and_marked_nominal() -> None:
+    doc = annotate("Die estnische Regierung und der lettische Außenminister kritisierten Russland.",
+                   places=("Russland",))
+    desc = {e["text"]: e for e in doc.entities if e.get("mention") == "nominal"}
+    assert desc["Die estnische Regierung"]["label"] == "ORG" and desc["Die estnische Regierung"]["country"] == "EST"
+    assert desc["der lettische Außenminister"]["label"] == "PER"
+    assert desc["der lettische Außenminister"]["country"] == "LVA"
+    assert {e["label"] for e in doc.entities} <= {"PER", "LOC", "ORG", "MISC"}  # the contract's labels only

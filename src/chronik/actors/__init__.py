@@ -19,10 +19,11 @@ __all__ = ["Actor", "ActorKB", "ActorResolver", "Place", "load_kb"]
 
 
 class ActorResolver:
-    """Fills `name`, `country`, `sector`, `kb` of `doc.entities` and adds NOM entities for descriptions."""
+    """Fills `name`, `country`, `sector`, `kb` of `doc.entities` and adds description entities
+    (PER or ORG with `mention: "nominal"`)."""
 
     name = "actors"
-    version = "0.1.0"
+    version = "0.2.0"
     requires: tuple[str, ...] = ("text", "tokens", "sentences")
     assigns: tuple[str, ...] = ("actors",)
 

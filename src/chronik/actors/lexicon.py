@@ -172,6 +172,21 @@ ROLE_HEADS: tuple[tuple[str, str], ...] = (
     ("kommissar", "GOV"), ("vorsitzende", "GOV"), ("unterhändler", "GOV"),
 )
 
+# Role nouns that name a group or an institution, not one person: their descriptions are labelled ORG
+# ("die russische Regierung", "die Polizei", "die Rebellen"), the others PER ("der Kremlchef").
+GROUP_ENDINGS = ("ministerium", "regierung", "regierungen", "behörde", "behörden", "führung", "botschaft",
+                 "delegation", "amt", "kommission", "armee", "militär", "militärs", "streitkräfte", "truppen",
+                 "soldaten", "luftwaffe", "marine", "flugzeuge", "jets", "stab", "polizei", "polizisten",
+                 "kräfte", "kreise", "dienst", "justiz", "gericht", "anwaltschaft", "parlament", "opposition",
+                 "rebellen", "aufständische", "aufständischen", "milizen", "miliz", "separatisten",
+                 "demonstranten", "protestierende", "bürger", "bevölkerung", "einwohner", "diplomaten")
+
+
+def group_role(word: str) -> bool:
+    """Does the role noun name a group or institution ("Außenministerium", "Polizei")?"""
+    return word.lower().endswith(GROUP_ENDINGS)
+
+
 # Head-of-state words: a role that the office holder at the publication date can fill.
 LEADER_ROLES = frozenset({"präsident", "präsidentin", "staatspräsident", "staatschef", "staatsoberhaupt",
                           "kremlchef", "regierungschef", "regierungschefin", "premierminister",

@@ -8,7 +8,8 @@ refers to (name, country, sector, knowledge-base id), and known places their coo
   the office holders in the knowledge base (in office at the publication date first); a surname alone
   takes the resolution of the fullest name in the document.
 - Descriptions ("der Kremlchef", "das iranische Außenministerium", "die Regierung Österreichs",
-  "Putins Sprecher", "seinem turkmenischen Amtskollegen") become entities of label NOM with the
+  "Putins Sprecher", "seinem turkmenischen Amtskollegen") become entities (PER, or ORG for a group or an
+  institution) with `mention: "nominal"` and the
   country and sector they imply; a leader's title resolves to the person introduced with it.
 """
 
@@ -20,8 +21,8 @@ from typing import Any
 import simplemma
 
 from chronik.actors.kb import ActorKB, fold, translit_key
-from chronik.actors.lexicon import LEADER_ROLES, ROLE_HEADS, ROLES
-from chronik.document import Document
+from chronik.actors.lexicon import LEADER_ROLES, ROLE_HEADS, ROLES, group_role
+from chronik.document import NOMINAL, Document, is_named, is_nominal
 from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, DocView
 from chronik.quotes.marks import quoted_spans
 
@@ -54,7 +55,7 @@ def _strip(text: str) -> str:
 
 
 class DocumentActors:
-    """Resolves the entities of one document in place and adds NOM (description) entities."""
+    """Resolves the entities of one document in place and adds description entities (`mention: "nominal"`)."""
 
     def __init__(self, doc: Document, kb: ActorKB, view: DocView | None = None) -> None:
         self.doc = doc
@@ -81,7 +82,7 @@ class DocumentActors:
         if code:
             return code
         ent = self.view.ent_of.get(tok_i)
-        if ent is not None and ent.get("country") and ent["label"] != "PER":
+        if ent is not None and ent.get("country") and not is_named(ent, "PER"):
             return str(ent["country"])
         hit = self.kb.name(t.text)
         return hit.country if hit else self.kb.adjective(t.text) if "-" in t.text else None
@@ -106,7 +107,7 @@ class DocumentActors:
         while k >= lo and k >= a - 6:
             t = view.toks[k]
             if t.text in CLAUSE_BREAKS or t.text in END_PUNCT or \
-                    (k in view.ent_of and view.ent_of[k]["label"] == "PER"):
+                    is_named(view.ent_of.get(k), "PER"):
                 break
             if t.cap or t.lower not in DETERMINERS:
                 r = role_of(t.text) if t.cap else None
@@ -136,7 +137,8 @@ class DocumentActors:
                 j -= 1
                 continue
             ent = view.ent_of.get(j)
-            code = ent.get("country") if ent is not None and ent["label"] in ("LOC", "MISC", "NOM") else None
+            place_like = ent is not None and (ent["label"] in ("LOC", "MISC") or is_nominal(ent))
+            code = ent.get("country") if ent is not None and place_like else None
             if code is None and ent is None:
                 code = self.code_of_word(j)
             if code and code in self.kb.countries:
@@ -156,7 +158,7 @@ class DocumentActors:
                 continue
             ent = view.ent_of.get(j)
             genitive = ent is not None and ent["text"].endswith("s") and not (ent.get("name") or "").endswith("s")
-            if ent is not None and ent["label"] in ("PER", "NOM") and ent.get("country") and not genitive:
+            if ent is not None and ent["label"] == "PER" and ent.get("country") and not genitive:
                 return str(ent["country"])
             j -= 1
         return None
@@ -200,7 +202,7 @@ class DocumentActors:
         if k < hi and view.toks[k].cap:
             hit = self.kb.name(view.toks[k].text)
             ent = view.ent_of.get(k)
-            if ent is not None and ent.get("country") and ent["label"] != "PER":
+            if ent is not None and ent.get("country") and not is_named(ent, "PER"):
                 return str(ent["country"])
             if hit:
                 return hit.country
@@ -212,7 +214,7 @@ class DocumentActors:
         doc, kb = self.doc, self.kb
         self._add_lexicon_names()
         for ent in doc.entities:
-            if ent["label"] == "PER":
+            if is_named(ent, "PER"):
                 hit = kb.name(_strip(ent["text"])) if len(ent["text"].split()) == 1 else None
                 if hit is None:
                     continue
@@ -282,7 +284,7 @@ class DocumentActors:
         view, kb = self.view, self.kb
         keys = set()
         for ent in self.doc.entities:
-            if ent["label"] == "PER":
+            if is_named(ent, "PER"):
                 words = _strip(ent["text"]).split()
                 if words:
                     keys.add(translit_key(words[-1]))
@@ -318,7 +320,7 @@ class DocumentActors:
         first_tok: dict[int, int] = {}
         for ti, ent in sorted(view.ent_of.items()):
             first_tok.setdefault(id(ent), ti)
-        persons = [(first_tok[id(e)], e) for e in self.doc.entities if e["label"] == "PER" and id(e) in first_tok]
+        persons = [(first_tok[id(e)], e) for e in self.doc.entities if is_named(e, "PER") and id(e) in first_tok]
         persons.sort(key=lambda p: p[0])
         by_key: dict[str, dict[str, Any]] = {}  # surname key -> resolution of the fullest mention
         fullest: dict[str, str] = {}
@@ -398,7 +400,7 @@ class DocumentActors:
             ner = view.ent_of.get(i)
             # a role word the entity model marked alone ("der [Kremlchef]") is read as a description too
             role_only = ner is not None and ner["text"] == t.text and ner["label"] in ("PER", "ORG") and \
-                not ner.get("kb") and role_of(t.text) is not None
+                not is_nominal(ner) and not ner.get("kb") and role_of(t.text) is not None
             if (ner is not None and not role_only) or not t.cap or not t.word:
                 continue
             sector = role_of(t.text)
@@ -406,7 +408,7 @@ class DocumentActors:
             if sector is None:
                 continue
             nxt = view.ent_of.get(i + 1)
-            if nxt is not None and nxt["label"] == "PER":
+            if is_named(nxt, "PER"):
                 continue  # "Präsident Putin": the title belongs to the name
             code = prefix_code
             a = i
@@ -421,7 +423,7 @@ class DocumentActors:
                     break
                 c = self.code_of_word(k)
                 ent_k = view.ent_of.get(k)
-                if ent_k is not None and ent_k["label"] == "PER" and tk.text.endswith("s"):
+                if is_named(ent_k, "PER") and tk.text.endswith("s"):
                     c = ent_k.get("country")  # "Putins Sprecher"
                     code = code or c
                     a = k
@@ -445,7 +447,8 @@ class DocumentActors:
             if code is None and person is None:
                 continue
             s, e = view.toks[a].start, t.end
-            ent = {"start": s, "end": e, "text": view.text[s:e], "label": "NOM",
+            ent = {"start": s, "end": e, "text": view.text[s:e],
+                   "label": "PER" if person or not group_role(t.text) else "ORG", "mention": NOMINAL,
                    "name": person["name"] if person else None,
                    "country": code if code else person.get("country") if person else None,
                    "sector": sector if sector != "IGO" or code in (None, "UN", "EU") else "GOV",

@@ -150,6 +150,7 @@ def events(request: Request, store: StoreDep, f: FiltersDep) -> dict[str, Any]:
     return list_rows("events", request, store, f)
 
 
+# ('NOM': the description entities of stores written before actors 0.2, now PER/ORG with mention "nominal")
 ACTORS_SQL = """
 WITH m AS (
     SELECT coalesce(name, text) AS actor, country, sector, text, doc_id FROM entities

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from chronik.actors.resolve import role_of
-from chronik.document import Document
+from chronik.document import Document, is_named, is_nominal
 from chronik.events.lexicon import (
     CONDITIONAL,
     FUTURE_AUX,
@@ -200,7 +200,7 @@ class EventFinder(Mentions):
         agent: list[Mention] = []
         target: list[Mention] = []
         for g in groups:
-            if g[-1].b == i and v.toks[i - 1].text.endswith("s") and g[0].ent["label"] != "NOM":
+            if g[-1].b == i and v.toks[i - 1].text.endswith("s") and not is_nominal(g[0].ent):
                 agent = g  # a genitive before the noun
         k = i + 1
         preps = TARGET_PREPS | ({"in"} if trig.mode == "visit" else set())
@@ -270,7 +270,7 @@ class EventFinder(Mentions):
                 pron = self._pronoun_subject(a, b, i)
                 if pron is not None:
                     source = [pron]
-        if len(source) == 1 and source[0].ent["label"] == "NOM":
+        if len(source) == 1 and is_nominal(source[0].ent):
             # "die Außenminister der USA, Frankreichs und Russlands": the countries named are the actors
             m = source[0]
             gen = next((g for g in rest if g[0].a == m.b
@@ -429,7 +429,7 @@ class EventFinder(Mentions):
         sent = v.toks[k].sent
         for m in reversed(self.mentions):
             if m.b <= k and v.toks[m.a].sent >= sent - 4 and m.person:
-                if v.toks[m.b - 1].text.endswith("s") and m.ent["label"] == "PER" \
+                if v.toks[m.b - 1].text.endswith("s") and is_named(m.ent, "PER") \
                         and not (m.ent.get("name") or "").endswith("s"):
                     continue  # a genitive ("auf Einladung Berdymuchamedows")
                 return m
@@ -515,7 +515,7 @@ def find_events(doc: Document) -> list[dict[str, Any]]:
                 targets = source
             if not source or not targets:
                 continue
-            if t.type == "ASSAULT" and all(m.ent["label"] == "PER" for m in source):
+            if t.type == "ASSAULT" and all(is_named(m.ent, "PER") for m in source):
                 t = Trigger("ACCUSE", "criticise", "111")  # a politician "attacks" with words
             s_start, s_end = v.sentences[si]
             # an infinitive clause takes its modality from the verb that governs it ("kündigte an, … zu besuchen")

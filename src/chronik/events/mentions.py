@@ -10,7 +10,7 @@ from typing import Any
 
 from chronik.actors.kb import load_kb
 from chronik.actors.resolve import role_of
-from chronik.document import Document
+from chronik.document import Document, is_named, is_nominal
 from chronik.events.lexicon import NOUNS
 from chronik.nlp.view import DocView
 
@@ -35,7 +35,7 @@ class Mention:
 
     @property
     def person(self) -> bool:
-        return self.ent["label"] == "PER" or (self.ent["label"] == "NOM" and self.ent.get("sector") != "MIL"
+        return is_named(self.ent, "PER") or (is_nominal(self.ent) and self.ent.get("sector") != "MIL"
                                               and (self.ent.get("role") or "")[:1].isupper()
                                               and not (self.ent.get("role") or "").lower().endswith(
                                                   ("regierung", "behörden", "ministerium", "führung")))
@@ -81,7 +81,7 @@ class Mentions:
         # a country adjective right before another actor belongs to it ("die deutsche Bundeskanzlerin Merkel")
         def adjective(m: Mention) -> bool:
             first = v.toks[m.a].text
-            return m.ent["label"] != "NOM" and (first[:1].islower() or (
+            return not is_nominal(m.ent) and (first[:1].islower() or (
                 m.ent["label"] == "MISC" and first.lower().endswith(("isch", "ische", "ischen", "ischer"))))
 
         self.mentions = [m for k, m in enumerate(self.mentions)
@@ -91,11 +91,11 @@ class Mentions:
         titled: set[int] = set()
         merged: list[Mention] = []
         for k, m in enumerate(self.mentions):
-            if m.ent["label"] == "PER" or not (m.ent["label"] == "NOM" or role_of(v.toks[m.b - 1].text)):
+            if is_named(m.ent, "PER") or not (is_nominal(m.ent) or role_of(v.toks[m.b - 1].text)):
                 continue
             for n in self.mentions[k + 1:k + 4]:
                 between = v.toks[m.b:n.a]
-                if n.ent["label"] == "PER" and len(between) <= 5 \
+                if is_named(n.ent, "PER") and len(between) <= 5 \
                         and (not between or between[0].lower in ("der", "des")) \
                         and all(t.word or t.text in ("/", "-") for t in between) \
                         and all(t.cap or t.lower in ("der", "des", "und", "/", "-") for t in between):
@@ -105,7 +105,7 @@ class Mentions:
                         titled.add(id(n))
                         merged.append(Mention(m.a, n.b, n.ent))
                     break
-                if n.ent["label"] == "PER":
+                if is_named(n.ent, "PER"):
                     break
         self.mentions = sorted([m for m in self.mentions if id(m) not in titled] + merged, key=lambda m: m.a)
         self._appositions()
@@ -175,7 +175,7 @@ class Mentions:
         drop: set[int] = set()
         for k, close in self.appos.items():
             first = v.ent_of.get(k + 1)
-            if first is not None and first["label"] == "PER":
+            if is_named(first, "PER"):
                 j = k - 1
                 lo = v.sent_toks[v.toks[k].sent][0]
                 while j >= lo and v.toks[j].word and (v.toks[j].cap or v.toks[j].lower in ARTICLES

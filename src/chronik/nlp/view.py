@@ -7,7 +7,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Any
 
-from chronik.document import Document
+from chronik.document import Document, is_named, is_nominal
 
 QUOTE_CHARS = frozenset("„“”\"»«‚‘›‹")
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")"})
@@ -162,7 +162,7 @@ class DocView:
         if not (last.cap and last.word):
             return None
         first = self.ent_of.get(comma + 1)
-        if first is not None and first["label"] == "PER":
+        if is_named(first, "PER"):
             return close if all(self.ent_of.get(j) is first for j in range(comma + 1, close)) else None
         if toks[comma + 1].lower not in APPOSITION_ARTICLES:
             return None
@@ -170,7 +170,7 @@ class DocView:
         while j < close and not toks[j].cap:
             j += 1  # adjectives
         head = self.ent_of.get(j)
-        if j >= close or (head is not None and head["label"] not in ("NOM",)):
+        if j >= close or (head is not None and not is_nominal(head)):
             return None
         return close
 
@@ -184,7 +184,7 @@ class DocView:
             return None
         ent = self.ent_of.get(comma - 1)
         hi = self.sent_toks[toks[comma].sent][1]
-        if ent is None or ent["label"] != "PER" or comma + 2 >= hi or toks[comma + 1].lower not in ("der", "die"):
+        if not is_named(ent, "PER") or comma + 2 >= hi or toks[comma + 1].lower not in ("der", "die"):
             return None
         if not any(toks[k].cap and is_role(toks[k].text) for k in range(comma + 2, min(comma + 4, hi))):
             return None

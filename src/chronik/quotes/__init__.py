@@ -25,7 +25,7 @@ class QuoteExtractor:
     """Fills `doc.quotes`; reads tokens, sentences and (when a model ran) entities."""
 
     name = "quotes"
-    version = "0.2.0"
+    version = "0.3.0"
     requires: tuple[str, ...] = ("text", "tokens", "sentences")
     assigns: tuple[str, ...] = ("quotes",)
 

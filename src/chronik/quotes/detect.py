@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from chronik.document import Document
+from chronik.document import Document, is_named
 from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, DocView
 from chronik.quotes.lexicon import (
     ANAPHORIC,
@@ -303,7 +303,7 @@ class QuoteFinder:
         last = b - 1
         while last > a and not toks[last].word:
             last -= 1
-        if last in self.view.ent_of and self.view.ent_of[last].get("label") == "PER":
+        if is_named(self.view.ent_of.get(last), "PER"):
             return False  # "Die Vorsitzende der Partei, Anna Muster, kritisierte ...": an apposition
         return any(t.text[:1].islower() and t.lower not in DETERMINERS for t in words[1:]) and self.main_verb(a, b)
 
@@ -423,7 +423,7 @@ class QuoteFinder:
             return None
         spk = self.sentence_subject(si - 1)
         # a country counts when the sentence before has a reporting verb ("Der Iran bestreitet dies.")
-        actors = {"PER", "ORG", "NOM"} | ({"LOC"} if any(c.kind == "verb" for c in self.sent_cues[si - 1]) else set())
+        actors = {"PER", "ORG"} | ({"LOC"} if any(c.kind == "verb" for c in self.sent_cues[si - 1]) else set())
         if spk is None or not self.labels(spk) & actors:
             return None
         lo, hi = self.view.sent_toks[si]

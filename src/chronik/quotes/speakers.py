@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from chronik.document import is_named, is_nominal
 from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, QUOTE_CHARS, DocView
 from chronik.quotes.lexicon import (
     ANAPHORIC,
@@ -75,7 +76,7 @@ def _np_from(view: DocView, a: int, limit: int) -> tuple[int, int] | None:
         if t.text in CLAUSE_BREAKS or t.text in END_PUNCT:
             # apposition: ", Dmitri Peskow" right after a description
             if t.text == "," and seen_noun and j + 1 < limit and (j + 1) in view.ent_of and \
-                    view.ent_of[j + 1].get("label") == "PER":
+                    is_named(view.ent_of[j + 1], "PER"):
                 j += 1
                 continue
             break
@@ -250,7 +251,7 @@ class Resolver:
         self.persons: list[tuple[int, dict[str, Any]]] = []  # (first token, entity) of PER mentions
         seen: set[int] = set()
         for ti, ent in sorted(view.ent_of.items()):
-            if ent["label"] == "PER" and id(ent) not in seen:
+            if is_named(ent, "PER") and id(ent) not in seen:
                 seen.add(id(ent))
                 self.persons.append((ti, ent))
         self.full: dict[str, str] = {}   # surname -> fullest name in the document
@@ -308,7 +309,7 @@ class Resolver:
         ("Der iranische Vize-Außenminister betrachtet …. Er sagte" -> the person introduced with that role)."""
         toks = self.view.toks
         for k in range(a - 1, lo - 1, -1):
-            if toks[k].cap and role_noun(toks[k].lower) and (self.view.ent_of.get(k + 1) or {}).get("label") != "PER":
+            if toks[k].cap and role_noun(toks[k].lower) and not is_named(self.view.ent_of.get(k + 1), "PER"):
                 name = self.by_role(toks[k].lower, k)
                 if name:
                     return k, name
@@ -384,10 +385,10 @@ class Resolver:
             if own and view.toks[own[0]].lower not in _OWN:
                 _refer(mention, self.resolve(own[0], own[1], last_speaker))
             return mention
-        per = [x for x in ents if x["label"] == "PER"]
+        per = [x for x in ents if is_named(x, "PER")]
         head = view.toks[b - 1].lower
         roles = [k for k in range(a, b) if view.toks[k].cap and role_noun(view.toks[k].lower)]
-        if roles and not any(k > roles[0] and not role_noun(view.toks[k].lower) and ent["label"] == "PER"
+        if roles and not any(k > roles[0] and not role_noun(view.toks[k].lower) and is_named(ent, "PER")
                              for k, ent in ((k, view.ent_of[k]) for k in range(a, b) if k in view.ent_of)):
             # "Putins Sprecher", "der Verteidigungsminister Österreichs", "(nach Ansicht) des
             # UN-Generalsekretärs": the person the text introduced with that role, if it did
@@ -398,13 +399,13 @@ class Resolver:
                 return mention
         if per:
             # "Putins Sprecher": a genitive name before the head is not the speaker
-            head_is_name = (view.ent_of.get(view.toks[b - 1].i) or {}).get("label") == "PER"
+            head_is_name = is_named(view.ent_of.get(view.toks[b - 1].i), "PER")
             if head_is_name or not view.toks[b - 1].lower.endswith(ROLE_SUFFIXES):
                 mention["name"] = self.name_of(per[-1]["text"])
                 mention["label"] = "PER"
                 _adopt(mention, per[-1])
                 return mention
-        elif ents and ents[-1]["label"] == "NOM":
+        elif ents and is_nominal(ents[-1]):
             # a description the actor stage resolved ("der Kremlchef"); else resolved by its role below
             _adopt(mention, ents[-1])
             if ents[-1].get("name"):
