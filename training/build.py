@@ -40,7 +40,8 @@ FINAL = {"name": "ner-tagger-vectors-final", "train": "training/corpus/ner-all-a
 CONFIG = "training/configs/ner-tagger-vectors.cfg"
 VECTORS = "training/output/vectors/spacy"  # floret vectors (training/vectors.py), no GermEval 2014 dev text
 DEV = "training/corpus/ner-dev-tags.spacy"
-MODEL_VERSION = "0.3"  # 0.2: the NER shares its encoder with an STTS tagger; 0.3: + static floret vectors
+MODEL_VERSION = "0.3.1"  # 0.2: the NER shares its encoder with an STTS tagger; 0.3: + static floret vectors;
+# 0.3.1: the vectors' text leaves out the quotation stage's held-out SpkAtt documents
 KEEP = ("config.cfg", "meta.json", "tokenizer", "vocab", "tok2vec", "tagger", "ner", "place_ruler")
 
 

@@ -102,3 +102,12 @@ def test_segment_spans_are_ordered_inside_text_and_trimmed(text):
     for s, e in spans:
         covered.update(range(s, e))
     assert all(text[i].isspace() for i in range(len(text)) if i not in covered)
+
+
+def test_segment_closing_quote_before_a_hyphen_is_its_own_token(segmenter):
+    # „Eins zu Eins“-Begegnung: without this the quotation would run on to the end of the paragraph
+    text = "Man denke nicht an eine „Eins zu Eins“-Begegnung, sagte sie. Das Merkel-Lager schwieg."
+    doc = segmenter(Document(text=text))
+    words = [text[t.start:t.end] for t in doc.tokens]
+    assert words[8:12] == ["Eins", "“", "-Begegnung", ","]
+    assert "Merkel-Lager" in words

@@ -492,3 +492,24 @@ def test_a_continuation_after_a_sentence_about_someone_else_takes_that_one() -> 
     doc = annotate("„Wir haben nichts gesehen“, sagte Brandt. Es gebe auch ein Video von der Tat.",
                    persons=("Brandt",))
     assert [q["speaker"]["text"] for q in doc.quotes] == ["Brandt", "Brandt"]
+
+
+def test_a_dass_clause_in_konjunktiv_after_any_verb_is_reported_speech(pipeline) -> None:
+    text = ("Ein Sprecher der Stadtwerke Talheim schränkte die Zusage jedoch dahingehend ein, dass an eine "
+            "Senkung der Preise nicht gedacht sei.")
+    q = only(pipeline(Document(text=text)))
+    assert q["rule"] == "dass-konjunktiv" and q["text"].startswith("dass an eine Senkung")
+    assert q["cue"]["text"] == "schränkte"
+    assert q["speaker"]["text"].startswith("Ein Sprecher der Stadtwerke")
+    # in the indicative it is the writer's own statement
+    plain = "Der Bürgermeister freute sich darüber, dass die neue Brücke endlich fertig ist."
+    assert pipeline(Document(text=plain)).quotes == []
+
+
+def test_a_clause_with_any_verb_and_a_colon_opens_a_direct_quotation(pipeline) -> None:
+    text = ("Die Ratsfrau Jana Ebbing sprach am Abend vor dem Stadtrat. Dabei griff sie den Bürgermeister "
+            "direkt an: „Wer so plant, darf sich über die Proteste nicht wundern.“")
+    q = only(pipeline(Document(text=text)))
+    assert q["form"] == "direct" and q["rule"] == "colon-clause"
+    assert q["text"] == "Wer so plant, darf sich über die Proteste nicht wundern"
+    assert q["speaker"]["text"] == "sie" and q["speaker"]["name"] == "Jana Ebbing"

@@ -33,6 +33,7 @@ TERMINAL = ".!?…"
 CLOSERS = "“”\"’'»«)]›‹"
 OPENERS = "„“”\"»«‚‘›‹(["
 _TERMINAL_RUN = re.compile(r"[.!?…]+")
+_QUOTE_BEFORE_HYPHEN = r"(?<=\w)[“”\"»«](?=-\w)"
 _LAST_WORD = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"\S+")
 _ROMAN = re.compile(r"^(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3}|XI?V|XVI{0,3})$")
@@ -154,7 +155,7 @@ class Segmenter:
     """Tokens (spaCy's German tokenizer) and sentences (rules above) as spans."""
 
     name = "segment"
-    version = "0.1.0"
+    version = "0.2.0"
     requires: tuple[str, ...] = ("text",)
     assigns: tuple[str, ...] = ("tokens", "sentences")
 
@@ -165,6 +166,10 @@ class Segmenter:
 
         self._nlp = nlp if nlp is not None else spacy.blank("de")
         self._nlp.max_length = 50_000_000
+        # a closing quotation mark before a hyphen is a token of its own: „Eins zu Eins“-Begegnung
+        infixes: list[Any] = [*(self._nlp.Defaults.infixes or ()), _QUOTE_BEFORE_HYPHEN]
+        tokenizer: Any = self._nlp.tokenizer
+        tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
         self._keep = nlp is not None
         abbreviations()
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from chronik.actors.lexicon import group_role
 from chronik.document import Document, is_named
 from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, DocView
 from chronik.quotes.lexicon import (
@@ -279,7 +280,8 @@ class QuoteFinder:
         """A document or channel that says something, when no one is named: "in/auf" + a noun phrase
         with a document noun ("in einer Pressemitteilung der Organisation", "auf der Homepage"), any
         noun phrase after a preposition in `also` ("hieß es bei Russland Aktuell"), or one with a name
-        or a role after a preposition in `named` ("Aus Paris hieß es", "hieß es vom Sprecher")."""
+        or a role or an institution after a preposition in `named` ("Aus Paris hieß es", "hieß es vom Sprecher",
+        "hieß es aus dem Präsidialamt")."""
         view, toks = self.view, self.view.toks
         for m in range(ca, cb - 1):
             low = toks[m].lower
@@ -290,7 +292,8 @@ class QuoteFinder:
                 continue
             if low in also or (low in ("in", "im", "auf") and any(document_noun(toks[x].text) for x in range(*np))):
                 return np
-            if low in named and any(x in view.ent_of or role_noun(toks[x].lower) for x in range(*np)):
+            if low in named and any(x in view.ent_of or role_noun(toks[x].lower) or
+                                    (toks[x].cap and group_role(toks[x].text)) for x in range(*np)):
                 return np
         return None
 
@@ -405,6 +408,8 @@ class QuoteFinder:
             self.indirect(si, cues)
         self.direct_rest(sent_cues)
         self.retrospective(sent_cues)
+        for si in range(len(view.sentences)):
+            self.dass_subjunctive(si)
         self.continuations()
         if reported is not None:
             for free in self.free_sentences():
@@ -516,6 +521,15 @@ class QuoteFinder:
                         self.used_spans.add(qi)
                         self.add(Candidate((o + 1, c), "direct", None, np, rule="colon-speaker"))
                         continue
+                    # "Dabei griff sie den Präsidenten direkt an: „Ein Präsident, der …“": a clause with any
+                    # verb and a subject opens a whole quoted sentence with a colon
+                    verb = next((m for m in range(ca, o - 1) if toks[m].tag in _FINITE_TAGS), None)
+                    if verb is not None and toks[o + 1].cap and sum(1 for k in range(o + 1, c) if toks[k].word) >= 4:
+                        np = (subject_left(view, ca, verb) if verb > ca else None) or subject_right(view, verb, o - 1)
+                        if np is not None:
+                            self.used_spans.add(qi)
+                            self.add(Candidate((o + 1, c), "direct", (verb, verb + 1), np, rule="colon-clause"))
+                            continue
             if cue is None:
                 continue
             cue.used = True
@@ -649,6 +663,31 @@ class QuoteFinder:
                 self.used_spans.add(qi)
                 self.add(Candidate((o + 1, c), "direct", None, None, inherit=True, rule="direct-continuation"))
 
+    def dass_subjunctive(self, si: int) -> None:
+        """A dass-clause in Konjunktiv I after a clause without a reporting verb, whose subject is then the
+        speaker: "Ein Sprecher schränkte die Bereitschaft dahingehend ein, dass an keine Begegnung gedacht
+        sei". The cue is the main clause's finite verb. Needs the model's tags."""
+        view, toks = self.view, self.view.toks
+        lo, hi = view.sent_toks[si]
+        while hi > lo and toks[hi - 1].text in END_PUNCT:
+            hi -= 1
+        for k in range(lo + 2, hi - 2):
+            if toks[k].lower not in _INTRO[:2] or toks[k - 1].text != "," or not self.free(k, hi):
+                continue
+            end = self.message_after(k, hi, [])
+            if not any(subjunctive(toks[m].text) == 1 for m in range(k + 1, end) if self.inside[m] < 0):
+                continue
+            la, lb = view.clause(lo)
+            verb = next((m for m in range(la, min(lb, k)) if toks[m].tag in _FINITE_TAGS), None)
+            if verb is None:
+                return
+            np = (subject_left(view, la, verb) if verb > la else None) or subject_right(view, verb, lb)
+            if np is None or not (self.labels(np) & {"PER", "ORG"} or toks[np[0]].tag == "PPER"
+                                  or any(role_noun(toks[m].lower) for m in range(*np))):
+                return
+            self.add(Candidate((k, end), "indirect", (verb, verb + 1), np, rule="dass-konjunktiv"))
+            return
+
     def continuations(self) -> None:
         """Reported speech that goes on in Konjunktiv I without a new cue."""
         view, toks = self.view, self.view.toks
@@ -665,7 +704,7 @@ class QuoteFinder:
             if not self.free(lo, hi):
                 continue
             moods = [subjunctive(toks[k].text) for k in range(lo + 1, hi) if self.inside[k] < 0]
-            if 1 in moods or (2 in moods and prev.rule in ("konjunktiv", "dass")):
+            if 1 in moods or (2 in moods and prev.rule in ("konjunktiv", "dass", "dass-konjunktiv")):
                 c = self.own_subject(lo, hi) or self.subject_between(si, by_sent) or \
                     Candidate((lo, hi), "indirect", None, None, inherit=True, rule="continuation")
                 self.add(c)
