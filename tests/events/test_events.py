@@ -325,3 +325,15 @@ def test_descriptions_are_labelled_per_or_org_and_marked_nominal() -> None:
     assert desc["der lettische Außenminister"]["label"] == "PER"
     assert desc["der lettische Außenminister"]["country"] == "LVA"
     assert {e["label"] for e in doc.entities} <= {"PER", "LOC", "ORG", "MISC"}  # the contract's labels only
+
+
+def test_the_organs_of_the_un_and_the_eu_keep_their_own_names() -> None:
+    from chronik.actors import load_kb
+
+    kb = load_kb()
+    council = kb.name("UN-Sicherheitsrat")
+    assert council is not None and council.name == "Sicherheitsrat der Vereinten Nationen"
+    assert council.country == "UN" and kb.name("Sicherheitsrat") == council
+    assert kb.name("UNO").name == "Vereinte Nationen" and kb.name("UNO").country == "UN"
+    assert kb.name("EU-Kommission").name == "EU-Kommission" and kb.name("EU-Kommission").country == "EU"
+    assert kb.name("Europäischen Union").name == "Europäische Union"

@@ -513,3 +513,38 @@ def test_a_clause_with_any_verb_and_a_colon_opens_a_direct_quotation(pipeline) -
     assert q["form"] == "direct" and q["rule"] == "colon-clause"
     assert q["text"] == "Wer so plant, darf sich über die Proteste nicht wundern"
     assert q["speaker"]["text"] == "sie" and q["speaker"]["name"] == "Jana Ebbing"
+
+
+def test_a_document_speaks_for_the_author_the_text_named_with_it() -> None:
+    # "in seinem Bericht": the author is who "sein" refers to (here a role introduced with the name)
+    text = ("Der Umweltbeauftragte Jonas Brehm legte am Montag seinen Bericht vor. Darin kritisiert er die "
+            "Stadtwerke scharf. Im Bericht heißt es, dass die Filter seit Jahren veraltet seien.")
+    doc = annotate(text, persons=("Jonas Brehm",))
+    q = doc.quotes[-1]
+    assert q["speaker"]["text"] == "Bericht" and q["speaker"]["name"] == "Jonas Brehm"
+    # a relative clause with the agent: "die Resolution, die vom Stadtrat beschlossen wurde"
+    text = ("In der Resolution, die vom Stadtrat Talheim beschlossen wurde, geht es um den Hafen. "
+            "Die Resolution fordert, den Ausbau zu stoppen.")
+    q = annotate(text, orgs=("Stadtrat Talheim",)).quotes[-1]
+    assert q["speaker"]["text"] == "Die Resolution" and q["speaker"]["name"] == "Stadtrat Talheim"
+    # a document whose author the text never names stays as it is
+    q = only(annotate("Im Bericht heißt es, dass die Filter veraltet seien."))
+    assert q["speaker"]["text"] == "Bericht" and q["speaker"]["name"] in (None, "Bericht")
+
+
+def test_what_a_person_has_speaks_for_the_person(pipeline) -> None:
+    text = ("Die Ministerin Hanna Olsberg zeigte sich zuversichtlich. Ihre Zuversicht stützt sich auf "
+            "frühere Fälle: „Am Ende wurde bisher immer eine Lösung gefunden.“")
+    doc = pipeline(Document(text=text))
+    assert doc.quotes[-1]["speaker"]["text"] == "Ihre Zuversicht"
+    assert doc.quotes[-1]["speaker"]["name"] == "Hanna Olsberg"
+
+
+def test_an_organisation_with_a_genitive_is_named_by_its_head() -> None:
+    text = "Der Rat der Stadt Talheim erklärte, die Brücke werde saniert."
+    doc = SEGMENT(Document(text=text))
+    for name in ("Rat", "Stadt Talheim"):
+        m = re.search(name, text)
+        doc.entities.append({"start": m.start(), "end": m.end(), "text": name, "label": "ORG", "name": name})
+    q = only(QUOTES(doc))
+    assert q["speaker"]["name"] == "Rat"

@@ -75,13 +75,21 @@ PREFIXES: dict[str, str] = {
 # Organisations, institutions, parties and groups: surface forms -> (code, sector, canonical name).
 # Matched on whole words, longest first; lower-case forms ("kreml") match any capitalisation.
 ORGANISATIONS: list[tuple[tuple[str, ...], str, str, str]] = [
-    (("Vereinte Nationen", "Vereinten Nationen", "UNO", "UN", "Uno", "UN-Sicherheitsrat", "Sicherheitsrat",
-      "Weltsicherheitsrat", "UN-Generalversammlung", "Generalversammlung", "UN-Mission", "UNHCR", "Unicef",
-      "UNICEF", "UN-Menschenrechtsrat", "UN-Generalsekretär"), "UN", "IGO", "Vereinte Nationen"),
-    (("Europäische Union", "Europäischen Union", "EU", "EU-Kommission", "Europäische Kommission",
-      "Europäischen Kommission", "Europaparlament", "Europäisches Parlament", "Europäischen Parlament",
-      "Europäischen Parlaments", "Europäischen Rat", "Europäische Rat", "EU-Staaten", "EU-Außenminister",
-      "Brüssel"), "EU", "IGO", "Europäische Union"),
+    # the UN's and the EU's organs keep their own (official) names and the organisation's code
+    (("Vereinte Nationen", "Vereinten Nationen", "UNO", "UN", "Uno", "UN-Mission", "UN-Generalsekretär"),
+     "UN", "IGO", "Vereinte Nationen"),
+    (("UN-Sicherheitsrat", "Sicherheitsrat", "Weltsicherheitsrat", "UN-Weltsicherheitsrat"), "UN", "IGO",
+     "Sicherheitsrat der Vereinten Nationen"),
+    (("UN-Generalversammlung", "Generalversammlung"), "UN", "IGO", "Generalversammlung der Vereinten Nationen"),
+    (("UN-Menschenrechtsrat",), "UN", "IGO", "Menschenrechtsrat der Vereinten Nationen"),
+    (("UNHCR",), "UN", "IGO", "UNHCR"),
+    (("UNICEF", "Unicef"), "UN", "IGO", "UNICEF"),
+    (("Europäische Union", "Europäischen Union", "EU", "EU-Staaten", "EU-Außenminister", "Brüssel"), "EU", "IGO",
+     "Europäische Union"),
+    (("EU-Kommission", "Europäische Kommission", "Europäischen Kommission"), "EU", "IGO", "EU-Kommission"),
+    (("Europaparlament", "Europäisches Parlament", "Europäischen Parlament", "Europäischen Parlaments",
+      "EU-Parlament"), "EU", "IGO", "Europäisches Parlament"),
+    (("Europäischen Rat", "Europäische Rat", "Europäischer Rat"), "EU", "IGO", "Europäischer Rat"),
     (("NATO", "Nato", "Nordatlantikpakt", "Atlantische Bündnis"), "NATO", "IGO", "NATO"),
     (("IAEA", "IAEO", "Internationale Atomenergiebehörde", "Internationalen Atomenergiebehörde",
       "Internationale Atomenergieorganisation", "Internationalen Atomenergieorganisation", "Atomenergiebehörde"),

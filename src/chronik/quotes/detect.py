@@ -448,6 +448,15 @@ class QuoteFinder:
             return None
         return Candidate((lb + 1, hi), "indirect", None, np, rule="continuation")
 
+    def actor_like(self, np: tuple[int, int]) -> bool:
+        """Can a noun phrase say something: a person or organisation the entity model found, a personal
+        pronoun, or a role noun ("der Sprecher")? ("Die Pflichten der Union" cannot.)"""
+        toks = self.view.toks
+        # the head, before a genitive: not "Die Pflichten [der Union]"
+        cut = next((k for k in range(np[0] + 1, np[1]) if toks[k].lower in ("der", "des")), np[1])
+        return bool(self.labels((np[0], cut)) & {"PER", "ORG"}) or toks[np[0]].tag == "PPER" or \
+            any(role_noun(toks[m].lower) for m in range(np[0], cut))
+
     def labels(self, span: tuple[int, int]) -> set[str]:
         """The entity labels inside a token range."""
         return {self.view.ent_of[k].get("label", "") for k in range(*span) if k in self.view.ent_of}
@@ -560,6 +569,8 @@ class QuoteFinder:
                     # wonach …" does not say it, it denies it)
                     start = self.past_insertions(cb + 1, hi)
                     end = self.message_after(start, hi, later)
+                    if toks[ca].lower in _SUBJECT_RELATIVES and toks[start].tag in _FINITE_TAGS:
+                        continue  # "In der Resolution, die vom Rat angenommen wurde, heißt es": the main clause goes on
                     seg = range(start, end)
                     if toks[start].lower in _INTRO:
                         msg, rule = (start, end), "dass"
@@ -682,8 +693,7 @@ class QuoteFinder:
             if verb is None:
                 return
             np = (subject_left(view, la, verb) if verb > la else None) or subject_right(view, verb, lb)
-            if np is None or not (self.labels(np) & {"PER", "ORG"} or toks[np[0]].tag == "PPER"
-                                  or any(role_noun(toks[m].lower) for m in range(*np))):
+            if np is None or not self.actor_like(np):
                 return
             self.add(Candidate((k, end), "indirect", (verb, verb + 1), np, rule="dass-konjunktiv"))
             return

@@ -41,6 +41,8 @@ vormittag nachmittag abend morgen anfang mitte ende uhr
 """.split())
 _PRONOUNS = frozenset({"PIS", "PIAT", "PDS"})  # STTS: "Einige (der Abgeordneten)", "Viele", "Diese"
 WEB_NAME = re.compile(r"^[\w-]+(\.[\w-]+)*\.(de|com|net|org|at|ch|eu|info)$")  # "tagesschau.de", "t-online.de"
+_POSSESSIVES = frozenset("sein seine seinem seinen seiner seines ihr ihre ihrem ihren ihrer ihres".split())
+_NOT_ADJECTIVE = frozenset({"VVFIN", "VAFIN", "VMFIN", "ADV", "VVINF", "VAINF", "VMINF"})  # "könnte", "möglicherweise"
 _FOCUS = frozenset("auch selbst sogar nur allein ebenfalls".split())  # "Auch X sagte": part of the subject
 # Words that open a German main clause without being its subject (the subject then follows the verb).
 FRONTED = frozenset("""
@@ -87,7 +89,8 @@ def _np_from(view: DocView, a: int, limit: int) -> tuple[int, int] | None:
             continue
         adjective = (not seen_noun or after_article) and (t.text[:1].isdigit() or (
             t.text[:1].islower() and t.lower.endswith(("e", "en", "er", "em", "es"))
-            and j + 1 < limit and speech_verb(t.text) is None))
+            and j + 1 < limit and speech_verb(t.text) is None
+            and t.tag not in _NOT_ADJECTIVE))
         if t.lower in DETERMINERS or adjective:
             if seen_noun and not after_article and t.lower not in ("des", "der", "von", "vom"):
                 break
@@ -248,6 +251,7 @@ class Resolver:
 
     def __init__(self, view: DocView) -> None:
         self.view = view
+        self._authoring = False
         self.persons: list[tuple[int, dict[str, Any]]] = []  # (first token, entity) of PER mentions
         seen: set[int] = set()
         for ti, ent in sorted(view.ent_of.items()):
@@ -345,8 +349,11 @@ class Resolver:
                                    "country": None, "sector": None}
         ents = [view.ent_of[k] for k in range(a, b) if k in view.ent_of]
         sent = view.toks[a].sent
-        if b - a == 1 and view.toks[a].lower in PERSONAL_PRONOUNS:
-            # the person named last (this or the previous sentence), else the last person quoted
+        possessive = b - a >= 2 and view.toks[a].lower in _POSSESSIVES and not ents and \
+            not any(role_noun(view.toks[k].lower) for k in range(a, b))
+        if (b - a == 1 and view.toks[a].lower in PERSONAL_PRONOUNS | _POSSESSIVES) or possessive:
+            # the person named last (this or the previous sentence), else the last person quoted; also
+            # for what a person has ("Seine Zuversicht gründet sich auf …: „…“"), not for a role ("Sein Sprecher")
             before = [(ti, ent) for ti, ent in self.persons if ti < a and view.toks[ti].sent >= sent - 2
                       and not role_noun(view.toks[ti].lower)]
             described = self.description_before(a, view.sent_toks[max(sent - 1, 0)][0])
@@ -413,7 +420,13 @@ class Resolver:
                 mention["label"] = "PER"
                 return mention
         elif ents:
-            ent = ents[-1]
+            # the head, not its genitive: "Sicherheitsrat der Vereinten Nationen", "Botschaft Russlands"
+            first_end = next((k for k in range(a, b) if k in view.ent_of and view.ent_of[k] is ents[0]), a)
+            while first_end < b and view.ent_of.get(first_end) is ents[0]:
+                first_end += 1
+            genitive = (first_end < b and view.toks[first_end].lower in ("der", "des")) or (
+                first_end < b and view.ent_of.get(first_end) is not None and view.toks[first_end].text.endswith("s"))
+            ent = ents[0] if genitive and ents[0].get("label") == "ORG" and not is_nominal(ents[0]) else ents[-1]
             mention["name"] = ent.get("name") or self.base_form(_clean(ent["text"]))
             mention["label"] = ent["label"]
             _adopt(mention, ent)
@@ -433,11 +446,51 @@ class Resolver:
             mention["name"] = view.toks[a].text  # "laut tagesschau.de"
             mention["label"] = "ORG"
             return mention
+        if not ents and document_noun(view.toks[b - 1].text) and not self._authoring:
+            # "die Resolution", "im Bericht": a document speaks for its author, when the text names one
+            author = self.author_of(b - 1, last_speaker)
+            if author:
+                _refer(mention, author)
+                return mention
         words = view.toks[a:b]
         if all(t.cap and t.lower not in DETERMINERS for t in words) and len(words) <= 3:
             mention["name"] = self.name_of(mention["text"])  # a name the entity model missed
             mention["label"] = None
         return mention
+
+    def author_of(self, k: int, last_speaker: tuple[int, dict[str, Any]] | None) -> dict[str, Any] | None:
+        """Who wrote the document named at token `k` ("der Bericht"), from where the text first names
+        that document with its author: "der Bericht des UN-Generalsekretärs", "ein Bericht von
+        Amnesty", "in seinem Bericht" (the person "sein" refers to), "die Resolution, die vom
+        Sicherheitsrat angenommen wurde"."""
+        key = _stem(self.view.toks[k].text)
+        self._authoring = True  # the author's phrase is resolved without looking for its own author
+        try:
+            return self._author_of(k, key, last_speaker)
+        finally:
+            self._authoring = False
+
+    def _author_of(self, k: int, key: str, last_speaker: tuple[int, dict[str, Any]] | None) -> dict[str, Any] | None:
+        view, toks = self.view, self.view.toks
+        for m in range(k + 1):
+            if not (toks[m].cap and _stem(toks[m].text).endswith(key)):
+                continue
+            lo, hi = view.sent_toks[toks[m].sent]
+            found: dict[str, Any] | None = None
+            if m + 2 < hi and toks[m + 1].lower in ("des", "der", "von", "vom"):
+                np = _np_from(view, m + 2, hi)
+                found = self.resolve(*np, last_speaker) if np else None
+            elif m + 3 < hi and toks[m + 1].text == "," and toks[m + 2].lower in RELATIVES:
+                _, rb = view.clause(m + 2)
+                agent = next((x for x in range(m + 3, rb) if toks[x].lower in ("von", "vom")), None)
+                np = _np_from(view, agent + 1, rb) if agent is not None else None
+                found = self.resolve(*np, last_speaker) if np else None
+            if found is None and any(toks[x].lower in _POSSESSIVES for x in range(max(lo, m - 3), m)):
+                pos = next(x for x in range(m - 1, max(lo, m - 3) - 1, -1) if toks[x].lower in _POSSESSIVES)
+                found = self.resolve(pos, pos + 1, last_speaker) if toks[pos].lower.startswith("sein") else None
+            if found and found.get("name") and (found.get("label") or found["name"] != _clean(found["text"])):
+                return found
+        return None
 
 
 def role_noun(word: str) -> str | None:
@@ -448,6 +501,15 @@ def role_noun(word: str) -> str | None:
         if w.endswith(ROLE_SUFFIXES) and (cut == 0 or word[len(w):] in ("s", "es", "n", "en")):
             return w
     return None
+
+
+def _stem(word: str) -> str:
+    """A noun without its case or plural ending, to find it again: "Berichts" -> "bericht"."""
+    w = word.lower()
+    for suffix in ("es", "en", "s", "n", "e"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 5:
+            return w[: -len(suffix)]
+    return w
 
 
 def _refer(mention: dict[str, Any], ref: dict[str, Any]) -> None:
