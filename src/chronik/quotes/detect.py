@@ -42,6 +42,7 @@ from chronik.quotes.speakers import (
 )
 
 _INTRO = ("dass", "daß", "ob")
+_DASS = ("dass", "daß")
 CONT_GAP = 2  # a continuation may follow its quote after one sentence without reported speech
 # zu-infinitives that say why or how, not what was said ("sagte er, um … zu beruhigen")
 _NOT_INFINITIVE = frozenset("um ohne statt anstatt als".split())
@@ -683,7 +684,7 @@ class QuoteFinder:
         while hi > lo and toks[hi - 1].text in END_PUNCT:
             hi -= 1
         for k in range(lo + 2, hi - 2):
-            if toks[k].lower not in _INTRO[:2] or toks[k - 1].text != "," or not self.free(k, hi):
+            if toks[k].lower not in _DASS or toks[k - 1].text != "," or not self.free(k, hi):
                 continue
             end = self.message_after(k, hi, [])
             if not any(subjunctive(toks[m].text) == 1 for m in range(k + 1, end) if self.inside[m] < 0):

@@ -226,6 +226,18 @@ def document_phrase(view: DocView, lo: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+def _head_entity(view: DocView, a: int, b: int, ents: list[dict[str, Any]]) -> dict[str, Any]:
+    """The entity that names a noun phrase [a, b): an organisation before a genitive is the head
+    ("Sicherheitsrat der Vereinten Nationen", "Botschaft Russlands"); else the last entity."""
+    first = ents[0]
+    end = next((k for k in range(a, b) if view.ent_of.get(k) is first), a)
+    while end < b and view.ent_of.get(end) is first:
+        end += 1
+    genitive = end < b and (view.toks[end].lower in ("der", "des") or (
+        view.ent_of.get(end) is not None and view.toks[end].text.endswith("s")))
+    return first if genitive and first.get("label") == "ORG" and not is_nominal(first) else ents[-1]
+
+
 def _named(view: DocView, np: tuple[int, int] | None) -> bool:
     """Does a noun phrase hold a name the entity model found?"""
     return np is not None and any(k in view.ent_of for k in range(*np))
@@ -420,13 +432,7 @@ class Resolver:
                 mention["label"] = "PER"
                 return mention
         elif ents:
-            # the head, not its genitive: "Sicherheitsrat der Vereinten Nationen", "Botschaft Russlands"
-            first_end = next((k for k in range(a, b) if k in view.ent_of and view.ent_of[k] is ents[0]), a)
-            while first_end < b and view.ent_of.get(first_end) is ents[0]:
-                first_end += 1
-            genitive = (first_end < b and view.toks[first_end].lower in ("der", "des")) or (
-                first_end < b and view.ent_of.get(first_end) is not None and view.toks[first_end].text.endswith("s"))
-            ent = ents[0] if genitive and ents[0].get("label") == "ORG" and not is_nominal(ents[0]) else ents[-1]
+            ent = _head_entity(view, a, b, ents)
             mention["name"] = ent.get("name") or self.base_form(_clean(ent["text"]))
             mention["label"] = ent["label"]
             _adopt(mention, ent)
