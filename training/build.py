@@ -9,6 +9,7 @@
     python training/build.py evaluate   # the held-out model on GermEval 2014 dev and UNER PUD (chronik_eval ner),
                                         # both models' tagger on UD German GSD test
     python training/build.py package    # the final model into src/chronik/models/de_chronik, with SHA256SUMS
+    python training/build.py morph      # experiment: the held-out twin with a UD morphologizer, its scores
 
 The recipe is HELDOUT/FINAL below. The model card (MODEL_CARD.md beside the weights) records the scores
 that `evaluate` prints.
@@ -38,6 +39,9 @@ HELDOUT = {"name": "ner-tagger-vectors", "train": "training/corpus/ner-train-aug
 FINAL = {"name": "ner-tagger-vectors-final", "train": "training/corpus/ner-all-aug-tags-ud.spacy", "max_steps": 4500,
          "pick": "model-last"}
 CONFIG = "training/configs/ner-tagger-vectors.cfg"
+# An experiment, not shipped yet: the same held-out twin with a UD morphologizer on the shared encoder
+# (learns from UD GSD dev's 799 sentences; the NER sentences have no features and count as missing).
+MORPH = {**HELDOUT, "name": "ner-tagger-morph", "config": "training/configs/ner-tagger-morph.cfg"}
 VECTORS = "training/output/vectors/spacy"  # floret vectors (training/vectors.py), no GermEval 2014 dev text
 DEV = "training/corpus/ner-dev-tags.spacy"
 MODEL_VERSION = "0.3.1"  # 0.2: the NER shares its encoder with an STTS tagger; 0.3: + static floret vectors;
@@ -68,7 +72,8 @@ def convert(shared: Path) -> None:
 def train(recipe: dict[str, object]) -> Path:
     """spacy train, then the place ruler (training/gazetteer.py) added to the picked checkpoint."""
     out = TRAINING / "output" / str(recipe["name"])
-    sh([sys.executable, "-m", "spacy", "train", CONFIG, "--paths.train", str(recipe["train"]), "--paths.dev", DEV,
+    sh([sys.executable, "-m", "spacy", "train", str(recipe.get("config", CONFIG)),
+        "--paths.train", str(recipe["train"]), "--paths.dev", DEV,
         "--paths.vectors", VECTORS, "--output", str(out), "--training.max_steps", str(recipe["max_steps"]),
         "--training.eval_frequency", "500",
         "--system.seed", "0", "--nlp.batch_size", "256"], cwd=ROOT)
@@ -122,6 +127,20 @@ def evaluate(model: Path, shared: Path) -> dict:
     return scores
 
 
+def morph_scores(model: Path) -> dict[str, float]:
+    """UD features on UD German GSD test, never trained on: all features of a token right (morph_acc),
+    and per feature (Mood, Case, Number, ...)."""
+    out = subprocess.run([sys.executable, "-c", "import sys, json, spacy, chronik.nlp.places; from spacy.tokens "
+                          "import DocBin; from spacy.training import Example; nlp = spacy.load(sys.argv[1]); gold = "
+                          "list(DocBin().from_disk(sys.argv[2]).get_docs(nlp.vocab)); nlp.select_pipes(enable=["
+                          "'tok2vec', 'morphologizer']); s = nlp.evaluate([Example(nlp.make_doc(d.text), d) for d "
+                          "in gold]); print(json.dumps({'morph_acc': s['morph_acc'], 'pos_acc': s['pos_acc'], "
+                          "**{k: v['f'] for k, v in s['morph_per_feat'].items()}}))",
+                          str(model), str(TRAINING / "corpus" / "ud-test.spacy")], check=True, text=True,
+                         capture_output=True)
+    return {k: round(v, 4) for k, v in json.loads(out.stdout.strip()).items()}
+
+
 def tag_accuracy(model: Path) -> float:
     """STTS tag accuracy on UD German GSD test (training/corpus/ud-test.spacy), never trained on."""
     out = subprocess.run([sys.executable, "-c", "import sys, spacy, chronik.nlp.places; from spacy.tokens import "
@@ -136,7 +155,7 @@ def tag_accuracy(model: Path) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("step", choices=["all", "convert", "train", "evaluate", "package"])
+    ap.add_argument("step", choices=["all", "convert", "train", "evaluate", "package", "morph"])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = ap.parse_args()
     heldout = TRAINING / "output" / HELDOUT["name"] / "with-ruler"
@@ -152,6 +171,9 @@ def main() -> None:
             print(f"STTS tag accuracy on UD German GSD test, {model.parent.name}: {tag_accuracy(model):.4f}")
     if args.step in ("all", "package"):
         package(final)
+    if args.step == "morph":  # the morphologizer experiment (docs/models.md)
+        model = train(MORPH)
+        print(json.dumps({"morph": morph_scores(model), "tag_acc": tag_accuracy(model)}, indent=2))
 
 
 if __name__ == "__main__":

@@ -86,6 +86,7 @@ class Document:
     sentences: list[Span] = field(default_factory=list)
     tokens: list[Span] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)  # a part-of-speech tag (STTS) per token, when a model tags
+    morph: list[str] = field(default_factory=list)  # UD features per token ("Mood=Sub|Person=3"), from a model
     entities: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
@@ -132,6 +133,8 @@ class Document:
             out["tokens"] = [[t.start, t.end] for t in self.tokens]
             if self.tags:
                 out["tags"] = self.tags
+            if self.morph:
+                out["morph"] = self.morph
         return out
 
     @classmethod
@@ -153,6 +156,7 @@ class Document:
             sentences=[Span(s, e, "") for s, e in obj.get("sentences", [])],
             tokens=[Span(s, e, "") for s, e in obj.get("tokens", [])],
             tags=list(obj.get("tags", [])),
+            morph=list(obj.get("morph", [])),
             entities=list(obj.get("entities", [])),
             quotes=list(obj.get("quotes", [])),
             events=list(obj.get("events", [])),

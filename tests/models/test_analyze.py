@@ -20,6 +20,8 @@ TRAIN = [
     ("Die Ministerin Anna Schmidt besuchte Riga.", [(15, 27, "PER"), (37, 41, "LOC")],
      ["ART", "NN", "NE", "NE", "VVFIN", "NE", "$."]),
 ]
+# UD features for the morphologizer (a user's bigger model may have one): the verb's mood matters for quotes
+MORPHS = ["Case=Nom", "Case=Nom|Number=Sing", "Case=Nom", "Case=Nom", "Mood=Ind|Person=3|Tense=Past", "Case=Acc", ""]
 
 
 @pytest.fixture(scope="module")
@@ -27,11 +29,13 @@ def tiny_model(tmp_path_factory):
     spacy.util.fix_random_seed(0)
     nlp = spacy.blank("de")
     nlp.add_pipe("tagger")
+    nlp.add_pipe("morphologizer")
     ner = nlp.add_pipe("ner")
     for _, ents, _ in TRAIN:
         for *_, label in ents:
             ner.add_label(label)
-    examples = [Example.from_dict(nlp.make_doc(t), {"entities": e, "tags": tags}) for t, e, tags in TRAIN]
+    examples = [Example.from_dict(nlp.make_doc(t), {"entities": e, "tags": tags, "morphs": MORPHS,
+                                                    "pos": ["X"] * len(tags)}) for t, e, tags in TRAIN]
     nlp.initialize(lambda: examples)
     for _ in range(40):
         nlp.update(examples, drop=0.0)
@@ -61,6 +65,9 @@ def test_analyze_loads_a_model_from_a_path(tiny_model):
     out = doc.to_json(tokens=True)
     assert out["tags"] == doc.tags and Document.from_json(out).tags == doc.tags
     assert "tags" not in doc.to_json()
+    # and its morphological features, when it has a morphologizer
+    assert len(doc.morph) == len(doc.tokens) and doc.morph[4] == "Mood=Ind|Person=3|Tense=Past"
+    assert out["morph"] == doc.morph and Document.from_json(out).morph == doc.morph
 
 
 def test_analyze_model_hashes_recorded(tiny_model):

@@ -72,6 +72,10 @@ class Analyzer:
             by_start = {t.idx: t.tag_ for t in sdoc}
             doc.tags = [by_start.get(t.start, "") for t in doc.tokens]
             doc.provenance["tags"] = tag
+        if sdoc.has_annotation("MORPH"):  # UD morphological features, one string per token
+            feats = {t.idx: str(t.morph) for t in sdoc}
+            doc.morph = [feats.get(t.start, "") for t in doc.tokens]
+            doc.provenance["morph"] = tag
         return doc
 
     def __call__(self, doc: Document) -> Document:
