@@ -127,30 +127,29 @@ def evaluate(model: Path, shared: Path) -> dict:
     return scores
 
 
+def ud_test_scores(model: Path, component: str) -> dict:
+    """spaCy's scores of the model's `component` (with its encoder) on UD German GSD test
+    (training/corpus/ud-test.spacy), never trained on; run in a fresh process."""
+    script = ("import sys, json, spacy, chronik.nlp.places; from spacy.tokens import DocBin; from spacy.training "
+              "import Example; nlp = spacy.load(sys.argv[1]); gold = list(DocBin().from_disk(sys.argv[2]).get_docs("
+              "nlp.vocab)); nlp.select_pipes(enable=['tok2vec', sys.argv[3]]); print(json.dumps(nlp.evaluate("
+              "[Example(nlp.make_doc(d.text), d) for d in gold])))")
+    out = subprocess.run([sys.executable, "-c", script, str(model), str(TRAINING / "corpus" / "ud-test.spacy"),
+                          component], check=True, text=True, capture_output=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def morph_scores(model: Path) -> dict[str, float]:
-    """UD features on UD German GSD test, never trained on: all features of a token right (morph_acc),
-    and per feature (Mood, Case, Number, ...)."""
-    out = subprocess.run([sys.executable, "-c", "import sys, json, spacy, chronik.nlp.places; from spacy.tokens "
-                          "import DocBin; from spacy.training import Example; nlp = spacy.load(sys.argv[1]); gold = "
-                          "list(DocBin().from_disk(sys.argv[2]).get_docs(nlp.vocab)); nlp.select_pipes(enable=["
-                          "'tok2vec', 'morphologizer']); s = nlp.evaluate([Example(nlp.make_doc(d.text), d) for d "
-                          "in gold]); print(json.dumps({'morph_acc': s['morph_acc'], 'pos_acc': s['pos_acc'], "
-                          "**{k: v['f'] for k, v in s['morph_per_feat'].items()}}))",
-                          str(model), str(TRAINING / "corpus" / "ud-test.spacy")], check=True, text=True,
-                         capture_output=True)
-    return {k: round(v, 4) for k, v in json.loads(out.stdout.strip()).items()}
+    """UD features: all features of a token right (morph_acc), UPOS, and F per feature (Mood, Case, ...)."""
+    s = ud_test_scores(model, "morphologizer")
+    scores = {"morph_acc": s["morph_acc"], "pos_acc": s["pos_acc"]}
+    scores.update({k: v["f"] for k, v in s["morph_per_feat"].items()})
+    return {k: round(v, 4) for k, v in scores.items()}
 
 
 def tag_accuracy(model: Path) -> float:
-    """STTS tag accuracy on UD German GSD test (training/corpus/ud-test.spacy), never trained on."""
-    out = subprocess.run([sys.executable, "-c", "import sys, spacy, chronik.nlp.places; from spacy.tokens import "
-                          "DocBin; from spacy.training import Example; nlp = spacy.load(sys.argv[1]); gold = list("
-                          "DocBin().from_disk(sys.argv[2]).get_docs(nlp.vocab)); nlp.select_pipes(enable=['tok2vec', "
-                          "'tagger']); print(nlp.evaluate([Example(nlp.make_doc(d.text), d) for d in gold])"
-                          "['tag_acc'])",
-                          str(model), str(TRAINING / "corpus" / "ud-test.spacy")], check=True, text=True,
-                         capture_output=True)
-    return float(out.stdout.strip())
+    """STTS tag accuracy."""
+    return float(ud_test_scores(model, "tagger")["tag_acc"])
 
 
 def main() -> None:
