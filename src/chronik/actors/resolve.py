@@ -158,7 +158,7 @@ class DocumentActors:
                 continue
             ent = view.ent_of.get(j)
             genitive = ent is not None and ent["text"].endswith("s") and not (ent.get("name") or "").endswith("s")
-            if ent is not None and ent["label"] == "PER" and ent.get("country") and not genitive:
+            if ent is not None and (is_named(ent, "PER") or is_nominal(ent)) and ent.get("country") and not genitive:
                 return str(ent["country"])
             j -= 1
         return None

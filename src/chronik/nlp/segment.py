@@ -166,10 +166,13 @@ class Segmenter:
 
         self._nlp = nlp if nlp is not None else spacy.blank("de")
         self._nlp.max_length = 50_000_000
-        # a closing quotation mark before a hyphen is a token of its own: „Eins zu Eins“-Begegnung
-        infixes: list[Any] = [*(self._nlp.Defaults.infixes or ()), _QUOTE_BEFORE_HYPHEN]
+        # a closing quotation mark before a hyphen is a token of its own („Eins zu Eins“-Begegnung): added
+        # to the tokenizer's own infixes, so a model's tokenizer keeps its rules
         tokenizer: Any = self._nlp.tokenizer
-        tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+        infix = getattr(tokenizer.infix_finditer, "__self__", None)
+        if infix is None or _QUOTE_BEFORE_HYPHEN not in infix.pattern:
+            pattern = f"{infix.pattern}|{_QUOTE_BEFORE_HYPHEN}" if infix is not None else _QUOTE_BEFORE_HYPHEN
+            tokenizer.infix_finditer = re.compile(pattern).finditer
         self._keep = nlp is not None
         abbreviations()
 

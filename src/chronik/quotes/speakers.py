@@ -42,6 +42,7 @@ vormittag nachmittag abend morgen anfang mitte ende uhr
 _PRONOUNS = frozenset({"PIS", "PIAT", "PDS"})  # STTS: "Einige (der Abgeordneten)", "Viele", "Diese"
 WEB_NAME = re.compile(r"^[\w-]+(\.[\w-]+)*\.(de|com|net|org|at|ch|eu|info)$")  # "tagesschau.de", "t-online.de"
 _POSSESSIVES = frozenset("sein seine seinem seinen seiner seines ihr ihre ihrem ihren ihrer ihres".split())
+_PRONOUNS_AND_POSSESSIVES = PERSONAL_PRONOUNS | _POSSESSIVES
 _NOT_ADJECTIVE = frozenset({"VVFIN", "VAFIN", "VMFIN", "ADV", "VVINF", "VAINF", "VMINF"})  # "könnte", "möglicherweise"
 _FOCUS = frozenset("auch selbst sogar nur allein ebenfalls".split())  # "Auch X sagte": part of the subject
 # Words that open a German main clause without being its subject (the subject then follows the verb).
@@ -363,7 +364,7 @@ class Resolver:
         sent = view.toks[a].sent
         possessive = b - a >= 2 and view.toks[a].lower in _POSSESSIVES and not ents and \
             not any(role_noun(view.toks[k].lower) for k in range(a, b))
-        if (b - a == 1 and view.toks[a].lower in PERSONAL_PRONOUNS | _POSSESSIVES) or possessive:
+        if (b - a == 1 and view.toks[a].lower in _PRONOUNS_AND_POSSESSIVES) or possessive:
             # the person named last (this or the previous sentence), else the last person quoted; also
             # for what a person has ("Seine Zuversicht gründet sich auf …: „…“"), not for a role ("Sein Sprecher")
             before = [(ti, ent) for ti, ent in self.persons if ti < a and view.toks[ti].sent >= sent - 2
