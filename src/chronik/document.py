@@ -87,6 +87,7 @@ class Document:
     tokens: list[Span] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)  # a part-of-speech tag (STTS) per token, when a model tags
     morph: list[str] = field(default_factory=list)  # UD features per token ("Mood=Sub|Person=3"), from a model
+    lemmas: list[str] = field(default_factory=list)  # a lemma per token ("sagte" -> "sagen"), when analysed
     entities: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
@@ -135,6 +136,8 @@ class Document:
                 out["tags"] = self.tags
             if self.morph:
                 out["morph"] = self.morph
+            if self.lemmas:
+                out["lemmas"] = self.lemmas
         return out
 
     @classmethod
@@ -157,6 +160,7 @@ class Document:
             tokens=[Span(s, e, "") for s, e in obj.get("tokens", [])],
             tags=list(obj.get("tags", [])),
             morph=list(obj.get("morph", [])),
+            lemmas=list(obj.get("lemmas", [])),
             entities=list(obj.get("entities", [])),
             quotes=list(obj.get("quotes", [])),
             events=list(obj.get("events", [])),

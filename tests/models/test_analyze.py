@@ -6,12 +6,14 @@ import json
 
 import pytest
 import spacy
+from spacy.language import Language
 from spacy.training import Example
 
 from chronik.config import load_config
 from chronik.document import Document
 from chronik.errors import ConfigError
 from chronik.models import model_hashes, resolve_model, verify
+from chronik.nlp.analyze import Analyzer
 from chronik.pipeline import default_pipeline
 
 TRAIN = [
@@ -68,6 +70,26 @@ def test_analyze_loads_a_model_from_a_path(tiny_model):
     # and its morphological features, when it has a morphologizer
     assert len(doc.morph) == len(doc.tokens) and doc.morph[4] == "Mood=Ind|Person=3|Tense=Past"
     assert out["morph"] == doc.morph and Document.from_json(out).morph == doc.morph
+    # lemmas: this model has no lemmatizer, so simplemma's dictionary gives them
+    assert doc.lemmas[:5] == ["der", "Ministerin", "Anna", "Schmidt", "besuchen"]
+    assert doc.provenance["lemmas"].startswith("simplemma@")
+    assert out["lemmas"] == doc.lemmas and Document.from_json(out).lemmas == doc.lemmas
+
+
+@Language.component("test_upper_lemmas")
+def _upper_lemmas(sdoc):
+    for t in sdoc:
+        t.lemma_ = t.text.upper()
+    return sdoc
+
+
+def test_a_model_with_lemmas_gives_them(tiny_model):
+    analyzer = Analyzer(tiny_model)
+    analyzer.nlp.add_pipe("test_upper_lemmas")
+    segment = next(s for s in default_pipeline(config_with(tiny_model)).stages if s.name == "segment")
+    doc = analyzer(segment(Document(text="Anna Schmidt besuchte Riga.")))
+    assert doc.lemmas == ["ANNA", "SCHMIDT", "BESUCHTE", "RIGA", "."]
+    assert doc.provenance["lemmas"].startswith("analyze@")
 
 
 def test_analyze_model_hashes_recorded(tiny_model):

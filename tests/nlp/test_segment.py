@@ -111,3 +111,10 @@ def test_segment_closing_quote_before_a_hyphen_is_its_own_token(segmenter):
     words = [text[t.start:t.end] for t in doc.tokens]
     assert words[8:12] == ["Eins", "“", "-Begegnung", ","]
     assert "Merkel-Lager" in words
+
+
+def test_a_closing_quote_after_a_spaced_full_stop_ends_the_quoted_sentence():
+    # tokenised text ("planlos . “") keeps the closing mark with the sentence it closes
+    text = "Er sagte: „Wir bleiben . “ Sie widersprach ihm. „Nein“, rief sie. “Open”? Nein."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Er sagte: „Wir bleiben . “", "Sie widersprach ihm.", "„Nein“, rief sie.", "“Open”?", "Nein."]

@@ -548,3 +548,32 @@ def test_an_organisation_with_a_genitive_is_named_by_its_head() -> None:
         doc.entities.append({"start": m.start(), "end": m.end(), "text": name, "label": "ORG", "name": name})
     q = only(QUOTES(doc))
     assert q["speaker"]["name"] == "Rat"
+
+
+def test_a_fronted_object_is_not_the_speaker_when_a_person_follows_the_verb(pipeline) -> None:
+    text = ("Die neue Satzung des Vereins stellte der Kassenwart Holger Imming am Abend offen in Frage: "
+            "„So lässt sich kein Haushalt planen.“")
+    q = only(pipeline(Document(text=text)))
+    assert q["speaker"]["text"] == "der Kassenwart Holger Imming"
+    # a dative after the verb does not take the place of a subject that opens the sentence
+    text = "Ein Augenzeuge erzählte der Nachrichtenagentur Reuters, die Polizei habe Tränengas eingesetzt."
+    q = only(pipeline(Document(text=text)))
+    assert q["speaker"]["text"] == "Ein Augenzeuge"
+
+
+def test_a_parenthesis_between_a_cue_verb_and_its_particle(pipeline) -> None:
+    text = ("Die Sprecherin der Feuerwehr, Lea Marten, teilte am Abend (Ortszeit) nach dem Einsatz mit, dass "
+            "niemand verletzt worden sei.")
+    q = only(pipeline(Document(text=text)))
+    assert q["text"] == "dass niemand verletzt worden sei" and q["rule"] == "dass"
+    assert q["speaker"]["name"] == "Lea Marten"
+
+
+def test_a_speaker_with_an_adverb_before_the_colon_and_a_past_impersonal_cue(pipeline) -> None:
+    text = ("Der Kämmerer Paul Diederich stellte den Haushalt vor. Diederich wörtlich: „Wir müssen sparen.“ "
+            "In einer Mitteilung des Landkreises hatte es geheißen: „Die Kassen sind leer.“")
+    first, second = pipeline(Document(text=text)).quotes
+    assert first["text"] == "Wir müssen sparen" and first["speaker"]["name"] == "Paul Diederich"
+    assert first["rule"] == "colon-speaker"
+    assert second["text"] == "Die Kassen sind leer" and second["cue"]["text"] == "es geheißen"
+    assert "Mitteilung des Landkreises" in second["speaker"]["text"]

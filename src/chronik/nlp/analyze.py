@@ -1,5 +1,6 @@
 """Stage 3–4, linguistic analysis with a trained spaCy pipeline: tags, morphology, lemmas, syntax and
-named-entity mentions, over chronik's own tokens and sentences.
+named-entity mentions, over chronik's own tokens and sentences. Lemmas come from the model where it has a
+lemmatizer, else from simplemma's dictionary.
 
 The pipeline is the bundled German model (`chronik/models/de_chronik`, trained by `training/`) or any
 spaCy pipeline folder a user names in the config (`models.pipeline`). Sentence boundaries from the
@@ -15,6 +16,7 @@ from typing import Any
 from chronik.document import Document
 from chronik.errors import ConfigError
 from chronik.models import model_hashes, resolve_model, verify
+from chronik.nlp.lemmas import SIMPLEMMA_VERSION, lemma, tagged_lemma
 
 ENTITY_LABELS = {"PER", "LOC", "ORG", "MISC"}
 
@@ -76,6 +78,15 @@ class Analyzer:
             feats = {t.idx: str(t.morph) for t in sdoc}
             doc.morph = [feats.get(t.start, "") for t in doc.tokens]
             doc.provenance["morph"] = tag
+        if sdoc.has_annotation("LEMMA"):  # a model with a lemmatizer
+            lemmas = {t.idx: t.lemma_ for t in sdoc}
+            doc.lemmas = [lemmas.get(t.start, "") or doc.text[t.start:t.end] for t in doc.tokens]
+            doc.provenance["lemmas"] = tag
+        else:  # simplemma's dictionary, with the tags where the model tags (docs/models.md)
+            words = [doc.text[t.start:t.end] for t in doc.tokens]
+            doc.lemmas = [tagged_lemma(w, tg) for w, tg in zip(words, doc.tags)] if doc.tags else \
+                [lemma(w) for w in words]
+            doc.provenance["lemmas"] = f"simplemma@{SIMPLEMMA_VERSION}"
         return doc
 
     def __call__(self, doc: Document) -> Document:

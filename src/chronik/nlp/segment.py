@@ -100,6 +100,12 @@ def _boundary_after_terminal(text: str, m: re.Match[str]) -> int | None:
     k = j
     while k < n and text[k].isspace():
         k += 1
+    if k < n and text[k] == "“" and j == m.end() and text.rfind("„", 0, i) > text.rfind("“", 0, i):
+        # text tokenised before it came here ("… planlos . “ Er forderte"): the mark closes the open „
+        j = k + 1
+        k = j
+        while k < n and text[k].isspace():
+            k += 1
     if k >= n:
         return j
     nxt = text[k]
@@ -155,7 +161,7 @@ class Segmenter:
     """Tokens (spaCy's German tokenizer) and sentences (rules above) as spans."""
 
     name = "segment"
-    version = "0.2.0"
+    version = "0.2.1"
     requires: tuple[str, ...] = ("text",)
     assigns: tuple[str, ...] = ("tokens", "sentences")
 

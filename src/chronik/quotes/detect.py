@@ -32,6 +32,7 @@ from chronik.quotes.marks import quoted_spans
 from chronik.quotes.reported import ReportedModel, sentence_features
 from chronik.quotes.speakers import (
     Resolver,
+    _named,
     _np_from,
     clause_opening,
     document_phrase,
@@ -49,6 +50,10 @@ _NOT_INFINITIVE = frozenset("um ohne statt anstatt als".split())
 _SUBJECT_RELATIVES = frozenset("der die das welcher welche welches".split())
 _FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _RELATIVES = frozenset("der die das dem den welche welcher was wo".split())
+# adverbs between a speaker and the colon before a quotation ("Koppelin wörtlich: „…“")
+_BEFORE_COLON = frozenset("wörtlich dazu weiter später abschließend zuletzt knapp".split())
+# words that open an object, not a subject, after the verb ("stellte den Minister …")
+_NOT_NOMINATIVE = frozenset("den dem einen einem ihn ihm ihnen uns mir mich dir dich".split())
 _WERDEN = frozenset("wird werden wurde wurden worden würde würden".split())
 _SUBORDINATORS = frozenset("""
 wenn falls da nachdem als weil obwohl während bevor sobald seit seitdem damit indem ob dass um wonach
@@ -138,6 +143,8 @@ class QuoteFinder:
                 out.append(Cue("so", k, k + 1))
             elif low in ("heißt", "hieß") and k + 1 < hi and toks[k + 1].lower == "es":
                 out.append(Cue("impersonal", k, k + 2))
+            elif low == "geheißen" and k > lo and toks[k - 1].lower == "es":  # "hatte es geheißen"
+                out.append(Cue("impersonal", k - 1, k + 1))
             elif low == "bekannt" and k > lo and any(toks[m].lower in _WERDEN | {"geworden", "wird", "ist", "war"}
                                                      for m in range(max(lo, k - 2), min(hi, k + 3)) if m != k):
                 # "wurde bekannt, dass", "Wie am Montag bekannt wurde": no one is named as the speaker
@@ -155,6 +162,11 @@ class QuoteFinder:
                     continue
                 if lem in SEPARABLE:
                     _, b = self.view.clause(k)
+                    while b < hi and toks[b].text == "(":  # "teilte am Abend (Ortszeit) mit"
+                        close = next((m for m in range(b + 1, hi) if toks[m].text == ")"), None)
+                        if close is None or close + 1 >= hi:
+                            break
+                        _, b = self.view.clause(close + 1)
                     part = None
                     for m in range(k + 1, b):
                         if toks[m].lower in SEPARABLE[lem] and (m + 1 >= b or toks[m + 1].text in CLAUSE_BREAKS
@@ -239,7 +251,7 @@ class QuoteFinder:
                     np = subject_left(view, la, lb)
                     if np and np[1] == lb == left[0] - 1:
                         return np
-                return left
+                return self.unless_fronted_object(left, cue.tok, cb)
             # "Im Rahmen des Protokolls hat die EU zugesagt": the subject follows the auxiliary
             for m in range(first, cue.tok):
                 if toks[m].lower in AUXILIARIES:
@@ -261,6 +273,19 @@ class QuoteFinder:
                 left = subject_left(view, lo, verb) if verb > lo else None
                 return left or subject_right(view, verb, cue.tok)
         return right
+
+    def unless_fronted_object(self, left: tuple[int, int], verb: int, end: int) -> tuple[int, int]:
+        """The subject of `verb`: `left`, the noun phrase before it, unless that is a fronted object ("Die
+        Anwendung der Richtlinie stellte der SPD-Vorsitzende X in Frage", "Den Vorwurf wies Y zurück"), a
+        phrase no one could be, with a person the entity model found right after the verb (not "erzählte der
+        Nachrichtenagentur Reuters", which is a dative)."""
+        view = self.view
+        if self.actor_like(left) or _named(view, left):
+            return left
+        right = subject_right(view, verb, end)
+        if right and "PER" in self.labels(right) and view.toks[right[0]].lower not in _NOT_NOMINATIVE:
+            return right
+        return left
 
     def antecedent(self, si: int) -> tuple[int, int] | None:
         """Who "Demnach"/"Danach" at the start of sentence `si` stands for: the speaker of a cue in the
@@ -526,8 +551,10 @@ class QuoteFinder:
                 cands = [x for x in sent_cues[toks[o - 1].sent] if ca <= x.tok < o - 1 and not x.used]
                 cue = cands[-1] if cands else None
                 if cue is None and o >= 2:
-                    np = _np_from(view, ca, o - 1)
-                    if np is not None and np[1] == o - 1:
+                    # "Koppelin: „…“", "Koppelin wörtlich: „…“", "Die Ministerin dazu: „…“"
+                    stop = o - 2 if toks[o - 2].lower in _BEFORE_COLON and o - 2 > ca else o - 1
+                    np = _np_from(view, ca, stop)
+                    if np is not None and np[1] == stop:
                         self.used_spans.add(qi)
                         self.add(Candidate((o + 1, c), "direct", None, np, rule="colon-speaker"))
                         continue
@@ -535,7 +562,9 @@ class QuoteFinder:
                     # verb and a subject opens a whole quoted sentence with a colon
                     verb = next((m for m in range(ca, o - 1) if toks[m].tag in _FINITE_TAGS), None)
                     if verb is not None and toks[o + 1].cap and sum(1 for k in range(o + 1, c) if toks[k].word) >= 4:
-                        np = (subject_left(view, ca, verb) if verb > ca else None) or subject_right(view, verb, o - 1)
+                        left = subject_left(view, ca, verb) if verb > ca else None
+                        np = self.unless_fronted_object(left, verb, o - 1) if left else \
+                            subject_right(view, verb, o - 1)
                         if np is not None:
                             self.used_spans.add(qi)
                             self.add(Candidate((o + 1, c), "direct", (verb, verb + 1), np, rule="colon-clause"))
@@ -559,6 +588,8 @@ class QuoteFinder:
                 continue
             later = cues[n + 1:]
             ca, cb = view.clause(cue.tok)
+            if cue.end - 1 >= cb:  # its particle past a parenthesis: "teilte am Abend (Ortszeit) mit, dass"
+                cb = view.clause(cue.end - 1)[1]
             if cue.kind == "verb":
                 first = clause_opening(view, ca, cue.tok)
                 inverted = first == cue.tok
