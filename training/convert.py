@@ -6,7 +6,9 @@
 Nothing from ../shared is committed: the corpus folder is ignored by git and rebuilt by this script.
 
 NER labels are mapped to PER, LOC, ORG, MISC (GermEval OTH → MISC; GermEval *deriv/*part → O, the
-scorer does not count them). IOB1 (CoNLL-2003, Europarl, XGLUE) and IOB2 (GermEval, UNER) are read.
+scorer does not count them). The other sets follow CoNLL-2003's guidelines, which call derivations of
+names MISC ("deutschen", "Frankfurter", "Palästinenser"); GermEval's guidelines, and chronik's contract,
+do not count them as names, so such MISC spans become O (`is_derivation`). IOB1 (CoNLL-2003, Europarl, XGLUE) and IOB2 (GermEval, UNER) are read.
 Sentences repeated across sets (XGLUE repeats CoNLL-2003 German) are kept once.
 
 Outputs (sentences grouped into documents of 10, so the model sees some context):
@@ -46,11 +48,41 @@ def coarse(label: str) -> str | None:
     return {"OTH": "MISC", "PERSON": "PER", "LOCATION": "LOC", "ORGANIZATION": "ORG"}.get(label, label)
 
 
+INHABITANT_ENDINGS = ("e", "en", "er", "ern", "ers", "erin", "erinnen")
+
+
+def is_derivation(words: list[str], pos: list[str]) -> bool:
+    """A CoNLL-style MISC span that derives from a name rather than being one (GermEval: *deriv, *part):
+    all lower case ("deutschen", "europäische"), or a single token that is an adjective by its STTS tag
+    ("Frankfurter" ADJA), a compound with a name in it ("CDU-Politiker", "US-Botschafter"), or a noun
+    for members of a people or faith ("Deutsche", "Kurden", "Palästinenser", "Christen")."""
+    if all(w[:1].islower() for w in words):
+        return True
+    if len(words) != 1:
+        return False
+    word = words[0]
+    if pos[0] in ("ADJA", "ADJD") or "-" in word.strip("-"):
+        return True
+    return pos[0] in ("NN", "") and word.endswith(INHABITANT_ENDINGS) and not word.isupper()
+
+
+def drop_derivations(toks: list[str], tags: list[str], pos: list[str]) -> list[str]:
+    """`tags` with the MISC spans that `is_derivation` set to O (IOB1 or IOB2 tags)."""
+    tags = list(tags)
+    for start, end, label in spans_from_tags(tags):
+        if label == "MISC" and is_derivation(toks[start:end], pos[start:end]):
+            tags[start:end] = ["O"] * (end - start)
+    return tags
+
+
 def read_ner(path: Path) -> list[Sentence]:
-    """GermEval TSV (idx, token, outer, nested), CoNLL (token ... tag) or UNER IOB2 (idx, token, tag)."""
+    """GermEval TSV (idx, token, outer, nested), CoNLL (token ... tag) or UNER IOB2 (idx, token, tag).
+    The CoNLL-style sets (not GermEval, not UNER) lose their derivation MISC spans (`drop_derivations`)."""
     sents: list[Sentence] = []
     toks: list[str] = []
     tags: list[str] = []
+    pos: list[str] = []
+    conll_style = path.suffix != ".iob2" and "germeval" not in str(path).lower()
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -61,8 +93,8 @@ def read_ner(path: Path) -> list[Sentence]:
             continue
         if not line.strip():
             if toks:
-                sents.append((toks, tags))
-            toks, tags = [], []
+                sents.append((toks, drop_derivations(toks, tags, pos) if conll_style else tags))
+            toks, tags, pos = [], [], []
             continue
         cols = line.split("\t") if "\t" in line else line.split()
         numbered = path.suffix == ".iob2" or ("germeval" in str(path).lower() and cols[0].isdigit())
@@ -72,8 +104,9 @@ def read_ner(path: Path) -> list[Sentence]:
         else:
             toks.append(cols[0])
             tags.append(cols[-1])
+            pos.append(cols[2] if len(cols) >= 5 else "")  # CoNLL-2003 and Europarl: token lemma POS chunk tag
     if toks:
-        sents.append((toks, tags))
+        sents.append((toks, drop_derivations(toks, tags, pos) if conll_style else tags))
     return sents
 
 

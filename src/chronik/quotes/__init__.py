@@ -25,7 +25,7 @@ class QuoteExtractor:
     """Fills `doc.quotes`; reads tokens, sentences and (when a model ran) entities."""
 
     name = "quotes"
-    version = "0.3.0"
+    version = "0.3.1"
     requires: tuple[str, ...] = ("text", "tokens", "sentences")
     assigns: tuple[str, ...] = ("quotes",)
 
