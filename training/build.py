@@ -10,6 +10,7 @@
                                         # both models' tagger on UD German GSD test
     python training/build.py package    # the final model into src/chronik/models/de_chronik, with SHA256SUMS
     python training/build.py morph      # experiment: the held-out twin with a UD morphologizer, its scores
+    python training/build.py lemmas     # chronik's lemmas (simplemma, with the shipped model's tags) on GSD test
 
 The recipe is HELDOUT/FINAL below. The model card (MODEL_CARD.md beside the weights) records the scores
 that `evaluate` prints.
@@ -152,9 +153,31 @@ def tag_accuracy(model: Path) -> float:
     return float(ud_test_scores(model, "tagger")["tag_acc"])
 
 
+def lemma_accuracy(model: Path) -> dict[str, float]:
+    """Lemma accuracy on UD German GSD test of what chronik writes in `Document.lemmas` without a model
+    lemmatizer: simplemma alone, and simplemma with the STTS tags of `model` (the bundled one by default)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    import spacy
+    from spacy.tokens import Doc, DocBin
+
+    import chronik.nlp.places  # noqa: F401  (the place ruler's factory)
+    from chronik.nlp.lemmas import lemma, tagged_lemma
+
+    nlp = spacy.load(model)
+    gold = list(DocBin().from_disk(TRAINING / "corpus" / "ud-test.spacy").get_docs(nlp.vocab))
+    n = plain = tagged = 0
+    for ref in gold:
+        pred = nlp(Doc(nlp.vocab, words=[t.text for t in ref]))
+        for g, p in zip(ref, pred):
+            n += 1
+            plain += lemma(g.text) == g.lemma_
+            tagged += tagged_lemma(g.text, p.tag_) == g.lemma_
+    return {"tokens": n, "simplemma": round(plain / n, 4), "simplemma+tags": round(tagged / n, 4)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("step", choices=["all", "convert", "train", "evaluate", "package", "morph"])
+    ap.add_argument("step", choices=["all", "convert", "train", "evaluate", "package", "morph", "lemmas"])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = ap.parse_args()
     heldout = TRAINING / "output" / HELDOUT["name"] / "with-ruler"
@@ -170,6 +193,8 @@ def main() -> None:
             print(f"STTS tag accuracy on UD German GSD test, {model.parent.name}: {tag_accuracy(model):.4f}")
     if args.step in ("all", "package"):
         package(final)
+    if args.step == "lemmas":
+        print(json.dumps(lemma_accuracy(TARGET), indent=2))
     if args.step == "morph":  # the morphologizer experiment (docs/models.md)
         model = train(MORPH)
         print(json.dumps({"morph": morph_scores(model), "tag_acc": tag_accuracy(model)}, indent=2))
