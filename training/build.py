@@ -168,7 +168,7 @@ def lemma_accuracy(model: Path) -> dict[str, float]:
     n = plain = tagged = 0
     for ref in gold:
         pred = nlp(Doc(nlp.vocab, words=[t.text for t in ref]))
-        for g, p in zip(ref, pred):
+        for g, p in zip(ref, pred, strict=True):
             n += 1
             plain += lemma(g.text) == g.lemma_
             tagged += tagged_lemma(g.text, p.tag_) == g.lemma_

@@ -8,7 +8,8 @@ Nothing from ../shared is committed: the corpus folder is ignored by git and reb
 NER labels are mapped to PER, LOC, ORG, MISC (GermEval OTH → MISC; GermEval *deriv/*part → O, the
 scorer does not count them). The other sets follow CoNLL-2003's guidelines, which call derivations of
 names MISC ("deutschen", "Frankfurter", "Palästinenser"); GermEval's guidelines, and chronik's contract,
-do not count them as names, so such MISC spans become O (`is_derivation`). IOB1 (CoNLL-2003, Europarl, XGLUE) and IOB2 (GermEval, UNER) are read.
+do not count them as names, so such MISC spans become O (`is_derivation`).
+IOB1 (CoNLL-2003, Europarl, XGLUE) and IOB2 (GermEval, UNER) are read.
 Sentences repeated across sets (XGLUE repeats CoNLL-2003 German) are kept once.
 
 Outputs (sentences grouped into documents of 10, so the model sees some context):

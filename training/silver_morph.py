@@ -59,6 +59,13 @@ def _put(feats: dict[str, str], key: str, table: dict[str, str], value: str) -> 
         feats[key] = table[value]
 
 
+def _noun_features(feats: dict[str, str], case_number_gender: list[str]) -> None:
+    case, number, gender = case_number_gender
+    _put(feats, "Case", CASE, case)
+    _put(feats, "Number", NUMBER, number)
+    _put(feats, "Gender", GENDER, gender)
+
+
 def ud_features(stts: str, rf: str) -> tuple[str, str] | None:
     """(UPOS, UD feature string) for a token, or None where the tags disagree or RFTagger cannot give GSD's
     features for the word class."""
@@ -72,12 +79,12 @@ def ud_features(stts: str, rf: str) -> tuple[str, str] | None:
     parts = rf.split(".")
     feats: dict[str, str] = {}
     if stts in ("NN", "NE"):  # N.Reg.Nom.Sg.Fem
-        _put(feats, "Case", CASE, parts[2]), _put(feats, "Number", NUMBER, parts[3]), _put(feats, "Gender", GENDER, parts[4])
+        _noun_features(feats, parts[2:5])
     elif stts == "ART":  # ART.Def.Nom.Sg.Fem
         feats.update(Definite="Def" if parts[1] == "Def" else "Ind", PronType="Art")
         if parts[1] != "Def":
             feats["NumType"] = "Card"  # GSD: "ein" is also a numeral
-        _put(feats, "Case", CASE, parts[2]), _put(feats, "Number", NUMBER, parts[3]), _put(feats, "Gender", GENDER, parts[4])
+        _noun_features(feats, parts[2:5])
     elif stts == "ADJA":  # ADJA.Pos.Nom.Sg.Fem
         _put(feats, "Degree", DEGREE, parts[1]), _put(feats, "Case", CASE, parts[2])
         _put(feats, "Number", NUMBER, parts[3]), _put(feats, "Gender", GENDER, parts[4])
@@ -87,7 +94,9 @@ def ud_features(stts: str, rf: str) -> tuple[str, str] | None:
         feats["NumType"] = "Card"
     elif stts.endswith("FIN"):  # VFIN.Full.3.Sg.Pres.Subj
         feats.update(VerbForm="Fin", Person=parts[2])
-        _put(feats, "Number", NUMBER, parts[3]), _put(feats, "Tense", TENSE, parts[4]), _put(feats, "Mood", MOOD, parts[5])
+        _put(feats, "Number", NUMBER, parts[3])
+        _put(feats, "Tense", TENSE, parts[4])
+        _put(feats, "Mood", MOOD, parts[5])
     elif stts.endswith("IMP"):  # VIMP.Full.2.Sg
         feats.update(VerbForm="Fin", Mood="Imp")
         _put(feats, "Number", NUMBER, parts[3])
@@ -134,7 +143,7 @@ def read_file(path: Path) -> list[list[tuple[str, str, str]]]:
         word = word.replace(" ", "")
         try:
             analysis = ud_features(cols[col["pos"]], cols[col["rfpos"]])
-        except IndexError:  # an RFTagger tag with fewer fields than its class has
+        except (IndexError, ValueError):  # an RFTagger tag with fewer fields than its class has
             analysis = None
         upos, feats = analysis or ("", "")
         if cols[col["sentstart"]] == "yes" or not sents:
@@ -158,7 +167,7 @@ def main() -> None:
             words = [w for s in group for w, _, _ in s]
             starts = {sum(len(s) for s in group[:i]) for i in range(len(group))}
             doc = Doc(nlp.vocab, words=words, sent_starts=[i in starts for i in range(len(words))])
-            for token, (_, upos, feats) in zip(doc, [t for s in group for t in s]):
+            for token, (_, upos, feats) in zip(doc, [t for s in group for t in s], strict=True):
                 if upos:
                     token.pos_ = upos
                     token.set_morph(feats or None)

@@ -84,7 +84,7 @@ class Analyzer:
             doc.provenance["lemmas"] = tag
         else:  # simplemma's dictionary, with the tags where the model tags (docs/models.md)
             words = [doc.text[t.start:t.end] for t in doc.tokens]
-            doc.lemmas = [tagged_lemma(w, tg) for w, tg in zip(words, doc.tags)] if doc.tags else \
+            doc.lemmas = [tagged_lemma(w, tg) for w, tg in zip(words, doc.tags, strict=True)] if doc.tags else \
                 [lemma(w) for w in words]
             doc.provenance["lemmas"] = f"simplemma@{SIMPLEMMA_VERSION}"
         return doc
