@@ -577,3 +577,17 @@ def test_a_speaker_with_an_adverb_before_the_colon_and_a_past_impersonal_cue(pip
     assert first["rule"] == "colon-speaker"
     assert second["text"] == "Die Kassen sind leer" and second["cue"]["text"] == "es geheißen"
     assert "Mitteilung des Landkreises" in second["speaker"]["text"]
+
+
+def test_a_title_in_quotation_marks_is_not_a_quotation(pipeline) -> None:
+    text = ("Wie die Zeitung „Rundschau am Sonntag“ berichtete, sei der Vertrag unterschrieben. "
+            "Die Studie erschien in der Zeitschrift „Public Library of Science“, teilte die Universität mit.")
+    first, second = pipeline(Document(text=text)).quotes
+    # the wie-clause's cue is free for the statement, and a day in the name does not make it a time
+    assert first["text"] == "sei der Vertrag unterschrieben"
+    assert first["speaker"]["text"] == "die Zeitung „Rundschau am Sonntag“"
+    # what the university said is the whole clause, the title inside it included
+    assert second["text"] == "Die Studie erschien in der Zeitschrift „Public Library of Science“"
+    # a quoted phrase with lower-case content words still counts
+    text = "Der Minister sprach am Montag von einer „völlig verfahrenen Lage“ in der Koalition."
+    assert only(pipeline(Document(text=text)))["text"] == "völlig verfahrenen Lage"

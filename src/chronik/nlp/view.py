@@ -84,11 +84,15 @@ class DocView:
         return self.toks[a].start, self.toks[b - 1].end
 
     def trim(self, a: int, b: int) -> tuple[int, int]:
-        """Token range without leading/trailing punctuation."""
+        """Token range without leading/trailing punctuation, but with the closing mark of a quotation that
+        opens inside it ("… in der Zeitschrift „Nature“")."""
         while a < b and not self.toks[a].word:
             a += 1
         while b > a and not self.toks[b - 1].word:
             b -= 1
+        if b < len(self.toks) and self.toks[b].text in QUOTE_CHARS and \
+                sum(self.toks[k].text in QUOTE_CHARS for k in range(a, b)) % 2 == 1:
+            b += 1
         return a, b
 
     def extended_clause(self, tok: int) -> tuple[int, int]:

@@ -52,6 +52,8 @@ _FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _RELATIVES = frozenset("der die das dem den welche welcher was wo".split())
 # adverbs between a speaker and the colon before a quotation ("Koppelin wörtlich: „…“")
 _BEFORE_COLON = frozenset("wörtlich dazu weiter später abschließend zuletzt knapp".split())
+# the lower-case words of a name or title ("Public Library of Science", "Rundschau am Sonntag")
+_TITLE_WORDS = frozenset("of for the and de la du des der die das im am zur zum für und von vom in an auf".split())
 # words that open an object, not a subject, after the verb ("stellte den Minister …")
 _NOT_NOMINATIVE = frozenset("den dem einen einem ihn ihm ihnen uns mir mich dir dich".split())
 _WERDEN = frozenset("wird werden wurde wurden worden würde würden".split())
@@ -531,10 +533,17 @@ class QuoteFinder:
                 out.append(FreeSentence(si, feats, spk, inherit))
         return out
 
+    def title(self, o: int, c: int) -> bool:
+        """Is the quoted span (o, c) a name or title in quotation marks ("„Public Library of Science“",
+        "„Rundschau am Sonntag“"): at most six words, whose only lower-case words are function words?"""
+        toks = self.view.toks
+        return sum(1 for k in range(o + 1, c) if toks[k].word) <= 6 and \
+            all(toks[k].lower in _TITLE_WORDS for k in range(o + 1, c) if toks[k].text[:1].islower())
+
     def direct_with_cue(self, sent_cues: list[list[Cue]]) -> None:
         view, toks = self.view, self.view.toks
         for qi, (o, c) in enumerate(self.spans):
-            if sum(1 for k in range(o + 1, c) if toks[k].word) < 3:
+            if sum(1 for k in range(o + 1, c) if toks[k].word) < 3 or self.title(o, c):
                 continue
             cue: Cue | None = None
             # „…“, sagte X. / „…“, so X. / „…“, wie X betonte.
@@ -696,7 +705,7 @@ class QuoteFinder:
             cues = [x for x in sent_cues[si] if x.kind == "verb" and not x.used and not self.taken[x.tok]]
             lo, _ = self.view.sent_toks[si]
             lowercase = sum(1 for k in range(o + 1, c) if toks[k].text[:1].islower())
-            if cues and words >= 1 and lowercase >= 1:
+            if cues and words >= 1 and lowercase >= 1 and not self.title(o, c):
                 cue = cues[0]
                 cue.used = True
                 self.used_spans.add(qi)

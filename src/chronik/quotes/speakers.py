@@ -245,9 +245,16 @@ def _named(view: DocView, np: tuple[int, int] | None) -> bool:
 
 
 def _time(view: DocView, np: tuple[int, int]) -> bool:
-    """A noun phrase that says when ("Ende Januar", "letzten September", "Am Montag")."""
-    return any(view.toks[m].lower.rstrip(".") in MONTHS_DE or view.toks[m].lower in _TIME_WORDS
-               for m in range(*np))
+    """A noun phrase that says when ("Ende Januar", "letzten September", "Am Montag"); a quoted name
+    with a day in it is not one ("die Zeitung „Rundschau am Sonntag“")."""
+    quoted = False
+    for m in range(*np):
+        t = view.toks[m]
+        if t.text in QUOTE_CHARS:
+            quoted = not quoted
+        elif not quoted and (t.lower.rstrip(".") in MONTHS_DE or t.lower in _TIME_WORDS):
+            return True
+    return False
 
 
 _OWN = frozenset({"eigener", "eigenen", "eigenem"})  # "nach eigenen Angaben"
