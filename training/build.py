@@ -4,12 +4,12 @@
     python training/build.py all        # all of the below (about 35 minutes on 2 cores)
     python training/build.py convert    # ../shared/data -> training/corpus/*.spacy (convert.py, augment.py),
                                         # HanTa's STTS tags on the NER sets (silver_tags.py) + UD's gold tags,
-                                        # floret vectors on the German text (vectors.py)
+                                        # silver UD features (silver_morph.py), floret vectors (vectors.py)
     python training/build.py train      # the held-out and the final model, each with the place ruler
     python training/build.py evaluate   # the held-out model on GermEval 2014 dev and UNER PUD (chronik_eval ner),
                                         # both models' tagger on UD German GSD test
     python training/build.py package    # the final model into src/chronik/models/de_chronik, with SHA256SUMS
-    python training/build.py morph      # experiment: the held-out twin with a UD morphologizer, its scores
+    python training/build.py morph      # the held-out and the final model's UD features on GSD test
     python training/build.py lemmas     # chronik's lemmas (simplemma, with the shipped model's tags) on GSD test
 
 The recipe is HELDOUT/FINAL below. The model card (MODEL_CARD.md beside the weights) records the scores
@@ -35,19 +35,21 @@ TARGET = ROOT / "src" / "chronik" / "models" / "de_chronik"
 # FINAL (the shipped model) trains on everything for as many steps as HELDOUT's best checkpoint.
 # The NER sets get HanTa's STTS tags and the UD treebank sentences (gold tags, no entities) join them, so
 # one encoder learns tags and entities together (docs/models.md).
-HELDOUT = {"name": "ner-tagger-vectors", "train": "training/corpus/ner-train-aug-tags-ud.spacy", "max_steps": 5000,
-           "pick": "model-best"}
-FINAL = {"name": "ner-tagger-vectors-final", "train": "training/corpus/ner-all-aug-tags-ud.spacy", "max_steps": 4500,
+# A UD morphologizer shares the encoder too (model 0.4): it learns from UD GSD dev's features and from 800
+# REDEWIEDERGABE documents with silver features (training/silver_morph.py); the NER sentences have none and
+# count as missing.
+HELDOUT = {"name": "ner-morph-heldout", "train": "training/corpus/ner-train-aug-tags-ud-morph.spacy",
+           "max_steps": 5000, "pick": "model-best"}
+FINAL = {"name": "ner-morph-final", "train": "training/corpus/ner-all-aug-tags-ud-morph.spacy", "max_steps": 4500,
          "pick": "model-last"}
-CONFIG = "training/configs/ner-tagger-vectors.cfg"
-# An experiment, not shipped yet: the same held-out twin with a UD morphologizer on the shared encoder
-# (learns from UD GSD dev's 799 sentences; the NER sentences have no features and count as missing).
-MORPH = {**HELDOUT, "name": "ner-tagger-morph", "config": "training/configs/ner-tagger-morph.cfg"}
+CONFIG = "training/configs/ner-tagger-morph.cfg"
+SILVER_DOCS = 800  # REDEWIEDERGABE documents (of 3,154, seeded sample) with silver UD features in the mix
 VECTORS = "training/output/vectors/spacy"  # floret vectors (training/vectors.py), no GermEval 2014 dev text
 DEV = "training/corpus/ner-dev-tags.spacy"
-MODEL_VERSION = "0.3.1"  # 0.2: the NER shares its encoder with an STTS tagger; 0.3: + static floret vectors;
-# 0.3.1: the vectors' text leaves out the quotation stage's held-out SpkAtt documents
-KEEP = ("config.cfg", "meta.json", "tokenizer", "vocab", "tok2vec", "tagger", "ner", "place_ruler")
+MODEL_VERSION = "0.4.0"  # 0.2: the NER shares its encoder with an STTS tagger; 0.3: + static floret vectors;
+# 0.3.1: the vectors' text leaves out the quotation stage's held-out SpkAtt documents; 0.4: + a morphologizer
+# (UD features, silver ones from REDEWIEDERGABE), MISC without CoNLL's derivations
+KEEP = ("config.cfg", "meta.json", "tokenizer", "vocab", "tok2vec", "tagger", "morphologizer", "ner", "place_ruler")
 
 
 def sh(cmd: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
@@ -66,6 +68,13 @@ def convert(shared: Path) -> None:
             "docs = [d for f in sys.argv[1:3] for d in DocBin().from_disk(f).get_docs(v)]; "
             "DocBin(docs=docs, store_user_data=False).to_disk(sys.argv[3])", str(corpus / f"{name}-tags.spacy"),
             str(corpus / "ud-gsd-train.spacy"), str(corpus / f"{name}-tags-ud.spacy")])
+    sh([sys.executable, str(TRAINING / "silver_morph.py"), "--shared", str(shared)], cwd=TRAINING)
+    for name in ("ner-train-aug", "ner-all-aug"):  # + a seeded sample of the silver-feature documents
+        sh([sys.executable, "-c", "import sys, random, spacy; from spacy.tokens import DocBin; v = spacy.blank('de')"
+            ".vocab; base = list(DocBin().from_disk(sys.argv[1]).get_docs(v)); rw = list(DocBin().from_disk("
+            "sys.argv[2]).get_docs(v)); random.Random(13).shuffle(rw); DocBin(docs=base + rw[:int(sys.argv[4])], "
+            "store_user_data=False).to_disk(sys.argv[3])", str(corpus / f"{name}-tags-ud.spacy"),
+            str(corpus / "rw-morph.spacy"), str(corpus / f"{name}-tags-ud-morph.spacy"), str(SILVER_DOCS)])
     sh([sys.executable, str(TRAINING / "raw_text.py"), "--shared", str(shared)], cwd=TRAINING)
     sh([sys.executable, str(TRAINING / "vectors.py")], cwd=TRAINING)
 
@@ -195,9 +204,9 @@ def main() -> None:
         package(final)
     if args.step == "lemmas":
         print(json.dumps(lemma_accuracy(TARGET), indent=2))
-    if args.step == "morph":  # the morphologizer experiment (docs/models.md)
-        model = train(MORPH)
-        print(json.dumps({"morph": morph_scores(model), "tag_acc": tag_accuracy(model)}, indent=2))
+    if args.step in ("all", "morph"):
+        for model in (heldout, final):
+            print(f"UD features on UD German GSD test, {model.parent.name}: {json.dumps(morph_scores(model))}")
 
 
 if __name__ == "__main__":

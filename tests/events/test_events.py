@@ -327,6 +327,15 @@ def test_descriptions_are_labelled_per_or_org_and_marked_nominal() -> None:
     assert {e["label"] for e in doc.entities} <= {"PER", "LOC", "ORG", "MISC"}  # the contract's labels only
 
 
+def test_a_role_word_the_entity_model_marked_alone_is_a_description_even_without_a_country() -> None:
+    # the model called "Außenministerin" an organisation; no country is known, it is still a description
+    doc = annotate("„Wir dulden keine Einmischung“, sagte die Außenministerin.", orgs=("Außenministerin",))
+    (ent,) = doc.entities
+    assert ent["text"] == "die Außenministerin" and ent["label"] == "PER" and ent["mention"] == "nominal"
+    assert ent["name"] is None and ent["country"] is None
+    assert doc.quotes[0]["speaker"]["name"] is None  # not "Außenministerin" as a name
+
+
 def test_the_organs_of_the_un_and_the_eu_keep_their_own_names() -> None:
     from chronik.actors import load_kb
 

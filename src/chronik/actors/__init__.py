@@ -23,7 +23,7 @@ class ActorResolver:
     (PER or ORG with `mention: "nominal"`)."""
 
     name = "actors"
-    version = "0.2.0"
+    version = "0.2.1"
     requires: tuple[str, ...] = ("text", "tokens", "sentences")
     assigns: tuple[str, ...] = ("actors",)
 

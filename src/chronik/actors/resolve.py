@@ -444,8 +444,8 @@ class DocumentActors:
             if code is None and person is None and t.text.lower() in ROLES and \
                     view.toks[a].lower in ("der", "die", "das", "den", "dem"):
                 code = self.context_country(a)  # "Die Polizei nahm … fest" after "In Tiflis …"
-            if code is None and person is None:
-                continue
+            if code is None and person is None and not role_only:
+                continue  # (a role word the model marked alone is a description even without a country)
             s, e = view.toks[a].start, t.end
             ent = {"start": s, "end": e, "text": view.text[s:e],
                    "label": "PER" if person or not group_role(t.text) else "ORG", "mention": NOMINAL,
