@@ -1,0 +1,39 @@
+"""The pure parts of the training scripts: how training labels are made from the shared data's formats."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "training"))
+
+from convert import drop_derivations, is_derivation
+from silver_morph import ud_features
+
+
+def test_conll_misc_derivations_are_not_names():
+    assert is_derivation(["deutschen"], ["ADJA"])
+    assert is_derivation(["Frankfurter"], ["ADJA"])
+    assert is_derivation(["CDU-Politiker"], ["NN"])
+    assert is_derivation(["Palästinenser"], ["NN"]) and is_derivation(["Kurden"], [""])
+    # names of events, works and products stay MISC
+    assert not is_derivation(["Bundesliga"], ["NN"])
+    assert not is_derivation(["Tour", "de", "France"], ["NE", "FM", "NE"])
+    assert not is_derivation(["BSE"], ["NN"])
+    # IOB1 tags: only the derivation span becomes O
+    tags = drop_derivations(["Die", "deutschen", "Fans", "feiern", "die", "Bundesliga"], ["O", "I-MISC", "O", "O", "O",
+                            "I-MISC"], ["ART", "ADJA", "NN", "VVFIN", "ART", "NN"])
+    assert tags == ["O", "O", "O", "O", "O", "I-MISC"]
+
+
+def test_rftagger_tags_become_ud_features_in_gsd_conventions():
+    assert ud_features("VAFIN", "VFIN.Sein.3.Sg.Pres.Subj") == (
+        "AUX", "Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin")
+    assert ud_features("NN", "N.Reg.Dat.Pl.Fem") == ("NOUN", "Case=Dat|Gender=Fem|Number=Plur")
+    assert ud_features("ART", "ART.Indef.Nom.Sg.Masc") == (
+        "DET", "Case=Nom|Definite=Ind|Gender=Masc|NumType=Card|Number=Sing|PronType=Art")
+    assert ud_features("NE", "N.Name.*.Sg.*") == ("PROPN", "Number=Sing")  # "*": RFTagger could not tell
+    assert ud_features("APPR", "APPR.Dat") == ("ADP", "")
+    # the two taggers disagree, or GSD's features cannot be had: no annotation (missing, not empty)
+    assert ud_features("VVFIN", "VINF.Full.-") is None
+    assert ud_features("PPOSAT", "PRO.Poss.Attr.-.Nom.Sg.Masc") is None
