@@ -591,3 +591,10 @@ def test_a_title_in_quotation_marks_is_not_a_quotation(pipeline) -> None:
     # a quoted phrase with lower-case content words still counts
     text = "Der Minister sprach am Montag von einer „völlig verfahrenen Lage“ in der Koalition."
     assert only(pipeline(Document(text=text)))["text"] == "völlig verfahrenen Lage"
+
+
+def test_a_bracket_after_the_subject_of_a_focus_particle() -> None:
+    text = "Auch die Ministerin Anna Berg (SPD) äußerte Bedenken und sagte, das Gesetz sei zu teuer."
+    q = only(annotate(text, persons=("Anna Berg",), orgs=("SPD",)))
+    assert q["text"] == "das Gesetz sei zu teuer"
+    assert q["speaker"]["text"] == "die Ministerin Anna Berg"

@@ -186,7 +186,12 @@ def subject_left(view: DocView, start: int, cue: int) -> tuple[int, int] | None:
         # "Auch Feinstein argumentierte", "Selbst die Zeitung hatte kritisiert": the particle belongs to
         # the subject that fills the rest, up to the verb or its auxiliary
         np = _np_from(view, a + 1, cue)
-        return np if np and (np[1] == cue or toks[np[1]].lower in _FINITE) and not _time(view, np) else None
+        if np is None:
+            return None
+        end = np[1]
+        if toks[end].text == "(":  # "Auch die Ministerin Renate Schmidt (SPD) äußerte"
+            end = next((m + 1 for m in range(end + 1, min(end + 6, cue)) if toks[m].text == ")"), end)
+        return np if (end == cue or toks[end].lower in _FINITE) and not _time(view, np) else None
     possessive = t.lower == "ihr" and a + 1 < cue and toks[a + 1].cap  # "Ihr Vorsitzender X erklärte"
     if (t.lower in _NOT_SUBJECT and not possessive) or t.lower in PREPOSITIONS or t.lower in FRONTED:
         return None
