@@ -598,3 +598,12 @@ def test_a_bracket_after_the_subject_of_a_focus_particle() -> None:
     q = only(annotate(text, persons=("Anna Berg",), orgs=("SPD",)))
     assert q["text"] == "das Gesetz sei zu teuer"
     assert q["speaker"]["text"] == "die Ministerin Anna Berg"
+
+
+def test_a_colon_clause_takes_the_subject_of_its_main_clause(pipeline) -> None:
+    text = ("Die Leiterin der Studie, Maria Kessler, sieht die Verantwortung beim Staat: „Es gilt, ein klares "
+            "Signal zu setzen.“ Sie warnte vor einer Katastrophe, wenn die Hilfe nicht fortgesetzt werde: „Weite "
+            "Teile des Landes stehen unter Wasser.“")
+    first, second = pipeline(Document(text=text)).quotes
+    assert first["speaker"]["text"] == "Die Leiterin der Studie, Maria Kessler" and first["cue"]["text"] == "sieht"
+    assert second["speaker"]["text"] == "Sie" and second["cue"]["text"] == "warnte"  # not "die Hilfe"

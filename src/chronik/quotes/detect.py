@@ -569,11 +569,23 @@ class QuoteFinder:
                         continue
                     # "Dabei griff sie den Präsidenten direkt an: „Ein Präsident, der …“": a clause with any
                     # verb and a subject opens a whole quoted sentence with a colon
-                    verb = next((m for m in range(ca, o - 1) if toks[m].tag in _FINITE_TAGS), None)
+                    # the verb of the main clause, not of a subordinate or relative one ("Sie warnte vor einer
+                    # Katastrophe, wenn die Hilfe nicht fortgesetzt werde: „…“")
+                    lo = view.sent_toks[toks[o - 1].sent][0]
+                    main = next((m for m in range(lo, o - 1) if toks[m].tag in _FINITE_TAGS and
+                                 toks[view.clause(m)[0]].lower not in _SUBORDINATORS | _RELATIVES), None)
+                    verb = next((m for m in range(ca, o - 1) if toks[m].tag in _FINITE_TAGS), main)
                     if verb is not None and toks[o + 1].cap and sum(1 for k in range(o + 1, c) if toks[k].word) >= 4:
-                        left = subject_left(view, ca, verb) if verb > ca else None
-                        np = self.unless_fronted_object(left, verb, o - 1) if left else \
-                            subject_right(view, verb, o - 1)
+                        # its subject as for a reporting verb: appositions, fronted objects, "und" ("Der
+                        # Leiter der Studie, X, sieht die Verantwortung beim Staat: „…“"); else the subject
+                        # next to the verb of the clause before the colon
+                        np = self.speaker_for(Cue("verb", main, main + 1)) if main is not None else None
+                        if np is not None:
+                            verb = main
+                        else:
+                            left = subject_left(view, ca, verb) if verb > ca else None
+                            np = self.unless_fronted_object(left, verb, o - 1) if left else \
+                                subject_right(view, verb, o - 1)
                         if np is not None:
                             self.used_spans.add(qi)
                             self.add(Candidate((o + 1, c), "direct", (verb, verb + 1), np, rule="colon-clause"))
