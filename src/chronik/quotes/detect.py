@@ -579,10 +579,12 @@ class QuoteFinder:
                         # its subject as for a reporting verb: appositions, fronted objects, "und" ("Der
                         # Leiter der Studie, X, sieht die Verantwortung beim Staat: „…“"); else the subject
                         # next to the verb of the clause before the colon
-                        np = self.speaker_for(Cue("verb", main, main + 1)) if main is not None else None
-                        if np is not None:
-                            verb = main
-                        else:
+                        np = None
+                        if main is not None:
+                            np = self.speaker_for(Cue("verb", main, main + 1))
+                            if np is not None:
+                                verb = main
+                        if np is None:
                             left = subject_left(view, ca, verb) if verb > ca else None
                             np = self.unless_fronted_object(left, verb, o - 1) if left else \
                                 subject_right(view, verb, o - 1)
