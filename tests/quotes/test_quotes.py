@@ -607,3 +607,11 @@ def test_a_colon_clause_takes_the_subject_of_its_main_clause(pipeline) -> None:
     first, second = pipeline(Document(text=text)).quotes
     assert first["speaker"]["text"] == "Die Leiterin der Studie, Maria Kessler" and first["cue"]["text"] == "sieht"
     assert second["speaker"]["text"] == "Sie" and second["cue"]["text"] == "warnte"  # not "die Hilfe"
+
+
+def test_a_verb_right_after_a_named_apposition_has_the_subject_that_opens_the_sentence(pipeline) -> None:
+    text = "Die frühere Senatorin, Karla Winter (SPD), warnte die CDU vor einem „völlig falschen Wahlkampf“."
+    q = only(pipeline(Document(text=text)))
+    assert q["text"] == "völlig falschen Wahlkampf"
+    assert q["speaker"]["text"] == "Die frühere Senatorin, Karla Winter (SPD)"
+    assert q["speaker"]["name"] == "Karla Winter"

@@ -239,6 +239,14 @@ class QuoteFinder:
             return ra, ra + 1  # "Ägypten, das vorschlug, …": the relative pronoun (the resolver finds Ägypten)
         first = clause_opening(view, ca, cue.tok)
         if first == cue.tok:
+            lo, _ = view.sent_toks[toks[cue.tok].sent]
+            if ca > lo and toks[ca - 1].text == ",":
+                # "Der frühere Bürgermeister, Henning Scherf (SPD), warnte die CDU vor …": the verb right
+                # after an apposition has the subject that opens the sentence
+                la, lb = view.clause(lo)
+                np = subject_left(view, la, lb)
+                if np and lb < ca - 1 and toks[lb].text == "," and "PER" in self.labels((lb + 1, ca - 1)):
+                    return np[0], ca - 1
             right = subject_right(view, cue.tok, cb)
             if right:
                 return right
