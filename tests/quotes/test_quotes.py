@@ -615,3 +615,14 @@ def test_a_verb_right_after_a_named_apposition_has_the_subject_that_opens_the_se
     assert q["text"] == "völlig falschen Wahlkampf"
     assert q["speaker"]["text"] == "Die frühere Senatorin, Karla Winter (SPD)"
     assert q["speaker"]["name"] == "Karla Winter"
+
+
+def test_a_first_name_the_entity_model_left_out_still_opens_the_subject() -> None:
+    # "Henk" lemmatises to a lower-case verb; with its NE tag before a recognised name it is a first name
+    doc = SEGMENT(Document(text="Henk Jaap Meijer, Laborleiter der Firma, erklärte: „Wir sehen keine Möglichkeit.“"))
+    doc.tags = ["NE", "NE", "NE", "$,", "NN", "ART", "NN", "$,", "VVFIN", "$.", "XY", "PPER", "VVFIN", "PIAT", "NN",
+                "$.", "XY"]
+    assert len(doc.tags) == len(doc.tokens)
+    doc.entities.append({"start": 5, "end": 16, "text": "Jaap Meijer", "label": "PER"})
+    q = only(QUOTES(doc))
+    assert q["speaker"]["text"] == "Henk Jaap Meijer"

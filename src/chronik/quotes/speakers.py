@@ -209,6 +209,7 @@ def subject_left(view: DocView, start: int, cue: int) -> tuple[int, int] | None:
         _named(view, subject_right(view, cue, view.clause(cue)[1]))
     if (a not in view.ent_of or misread) and t.lower not in DETERMINERS and t.text not in QUOTE_CHARS and \
             (lemma(t.text)[:1].islower() or t.lower.endswith("end")) and t.tag not in _PRONOUNS and \
+            not (t.tag == "NE" and a + 1 < cue and a + 1 in view.ent_of) and \
             not (t.tag == "ADJA" and a + 1 < cue and toks[a + 1].tag in ("NN", "NE", "ADJA")):
         return None  # a capitalised adverb or adjective opening the sentence: "Besorgt zeigte sich ...",
         # "Relativierend fügte sie hinzu"; with tags, "Einige der Abgeordneten haben …" and "Politische
