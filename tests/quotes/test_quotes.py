@@ -626,3 +626,10 @@ def test_a_first_name_the_entity_model_left_out_still_opens_the_subject() -> Non
     doc.entities.append({"start": 5, "end": 16, "text": "Jaap Meijer", "label": "PER"})
     q = only(QUOTES(doc))
     assert q["speaker"]["text"] == "Henk Jaap Meijer"
+
+
+def test_a_fronted_accusative_object_is_not_the_speaker(pipeline) -> None:
+    text = "Ihren Widersacher Jonas Krüger forderte die Bürgermeisterin Lena Brandt auf, sein Amt ruhen zu lassen."
+    q = only(pipeline(Document(text=text)))
+    assert q["text"] == "sein Amt ruhen zu lassen"
+    assert q["speaker"]["text"] == "die Bürgermeisterin Lena Brandt"

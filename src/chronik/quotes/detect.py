@@ -54,6 +54,8 @@ _RELATIVES = frozenset("der die das dem den welche welcher was wo".split())
 _BEFORE_COLON = frozenset("wörtlich dazu weiter später abschließend zuletzt knapp".split())
 # the lower-case words of a name or title ("Public Library of Science", "Rundschau am Sonntag")
 _TITLE_WORDS = frozenset("of for the and de la du des der die das im am zur zum für und von vom in an auf".split())
+# determiners that mark a masculine accusative: a noun phrase they open is not the subject
+_ACCUSATIVE = frozenset("den einen ihren seinen unseren euren meinen deinen diesen jenen keinen jeden".split())
 # words that open an object, not a subject, after the verb ("stellte den Minister …")
 _NOT_NOMINATIVE = frozenset("den dem einen einem ihn ihm ihnen uns mir mich dir dich".split())
 _WERDEN = frozenset("wird werden wurde wurden worden würde würden".split())
@@ -290,6 +292,12 @@ class QuoteFinder:
         phrase no one could be, with a person the entity model found right after the verb (not "erzählte der
         Nachrichtenagentur Reuters", which is a dative)."""
         view = self.view
+        if view.toks[left[0]].lower in _ACCUSATIVE:
+            # an object by its case ("Ihren Widersacher X forderte May auf, …"): any actor after the verb
+            right = subject_right(view, verb, end)
+            if right and self.actor_like(right) and view.toks[right[0]].lower not in _NOT_NOMINATIVE:
+                return right
+            return left
         if self.actor_like(left) or _named(view, left):
             return left
         right = subject_right(view, verb, end)
