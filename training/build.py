@@ -5,7 +5,8 @@
     python training/build.py convert    # ../shared/data -> training/corpus/*.spacy (convert.py, augment.py),
                                         # HanTa's STTS tags on the NER sets (silver_tags.py) + UD's gold tags,
                                         # silver UD features (silver_morph.py), floret vectors (vectors.py)
-    python training/build.py train      # the held-out and the final model, each with the place ruler
+    python training/build.py train      # the held-out and the final model, each with the place ruler, each
+                                        # trained twice: the second time with raw news the first labelled
     python training/build.py evaluate   # the held-out model on GermEval 2014 dev and UNER PUD (chronik_eval ner),
                                         # both models' tagger on UD German GSD test
     python training/build.py package    # the final model into src/chronik/models/de_chronik, with SHA256SUMS
@@ -44,11 +45,13 @@ FINAL = {"name": "ner-morph-final", "train": "training/corpus/ner-all-aug-tags-u
          "pick": "model-last"}
 CONFIG = "training/configs/ner-tagger-morph.cfg"
 SILVER_DOCS = 800  # REDEWIEDERGABE documents (of 3,154, seeded sample) with silver UD features in the mix
+SELF_DOCS = 1500  # raw news documents each model labels for its own second stage (self-training, model 0.5)
 VECTORS = "training/output/vectors/spacy"  # floret vectors (training/vectors.py), no GermEval 2014 dev text
 DEV = "training/corpus/ner-dev-tags.spacy"
-MODEL_VERSION = "0.4.0"  # 0.2: the NER shares its encoder with an STTS tagger; 0.3: + static floret vectors;
+MODEL_VERSION = "0.5.0"  # 0.2: the NER shares its encoder with an STTS tagger; 0.3: + static floret vectors;
 # 0.3.1: the vectors' text leaves out the quotation stage's held-out SpkAtt documents; 0.4: + a morphologizer
-# (UD features, silver ones from REDEWIEDERGABE), MISC without CoNLL's derivations
+# (UD features, silver ones from REDEWIEDERGABE), MISC without CoNLL's derivations; 0.5: self-training, a second
+# stage on the mix plus 1,500 raw news documents the first stage labelled
 KEEP = ("config.cfg", "meta.json", "tokenizer", "vocab", "tok2vec", "tagger", "morphologizer", "ner", "place_ruler")
 
 
@@ -93,6 +96,17 @@ def train(recipe: dict[str, object]) -> Path:
         "'corpus/ner-train.spacy').get_docs(nlp.vocab)); print(add_place_ruler(nlp, docs), 'place patterns'); "
         "nlp.to_disk(sys.argv[2])", str(out / str(recipe["pick"])), str(out / "with-ruler")], cwd=TRAINING)
     return out / "with-ruler"
+
+
+def train_twice(recipe: dict[str, object]) -> Path:
+    """Self-training: the recipe's model labels SELF_DOCS raw news documents (training/self_train.py), then the
+    same recipe trains again, from scratch, on its mix plus those documents (output `<name>-self`)."""
+    first = train(recipe)
+    mix = Path(str(recipe["train"]))
+    with_self = mix.with_name(mix.stem + "-self.spacy")
+    sh([sys.executable, str(TRAINING / "self_train.py"), str(first), str(ROOT / mix), str(ROOT / with_self),
+        "--docs", str(SELF_DOCS)], cwd=ROOT)
+    return train({**recipe, "name": f"{recipe['name']}-self", "train": str(with_self)})
 
 
 def package(model: Path) -> None:
@@ -189,13 +203,13 @@ def main() -> None:
     ap.add_argument("step", choices=["all", "convert", "train", "evaluate", "package", "morph", "lemmas"])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = ap.parse_args()
-    heldout = TRAINING / "output" / HELDOUT["name"] / "with-ruler"
-    final = TRAINING / "output" / FINAL["name"] / "with-ruler"
+    heldout = TRAINING / "output" / f"{HELDOUT['name']}-self" / "with-ruler"
+    final = TRAINING / "output" / f"{FINAL['name']}-self" / "with-ruler"
     if args.step in ("all", "convert"):
         convert(args.shared)
     if args.step in ("all", "train"):
-        heldout = train(HELDOUT)
-        final = train(FINAL)
+        heldout = train_twice(HELDOUT)
+        final = train_twice(FINAL)
     if args.step in ("all", "evaluate"):
         print(json.dumps({k: v["micro"] for k, v in evaluate(heldout, args.shared).items()}, indent=2))
         for model in (heldout, final):

@@ -363,7 +363,8 @@ def test_a_country_that_denies_something_speaks_on_in_konjunktiv(pipeline) -> No
     text = ("Die Behörde wirft Valdoria vor, Uran anzureichern. Valdoria bestreitet dies. "
             "Das Programm diene allein der Forschung.")
     doc = pipeline(Document(text=text))
-    assert any(e["text"] == "Valdoria" and e["label"] == "LOC" for e in doc.entities)
+    # (the model reads the fictional country as a place or an organisation; either can speak)
+    assert any(e["text"] == "Valdoria" and e["label"] in ("LOC", "ORG") for e in doc.entities)
     last = doc.quotes[-1]
     assert last["text"] == "Das Programm diene allein der Forschung"
     assert last["speaker"]["name"] == "Valdoria"
