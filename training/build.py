@@ -67,19 +67,31 @@ def convert(shared: Path) -> None:
         sh([sys.executable, str(TRAINING / "silver_tags.py"), str(corpus / f"{name}.spacy"),
             str(corpus / f"{name}-tags.spacy")], cwd=TRAINING)
     for name in ("ner-train-aug", "ner-all-aug"):  # + UD German GSD dev (gold STTS tags, no entities)
-        sh([sys.executable, "-c", "import sys, spacy; from spacy.tokens import DocBin; v = spacy.blank('de').vocab; "
-            "docs = [d for f in sys.argv[1:3] for d in DocBin().from_disk(f).get_docs(v)]; "
-            "DocBin(docs=docs, store_user_data=False).to_disk(sys.argv[3])", str(corpus / f"{name}-tags.spacy"),
-            str(corpus / "ud-gsd-train.spacy"), str(corpus / f"{name}-tags-ud.spacy")])
+        mix(corpus / f"{name}-tags-ud.spacy", [corpus / f"{name}-tags.spacy", corpus / "ud-gsd-train.spacy"])
     sh([sys.executable, str(TRAINING / "silver_morph.py"), "--shared", str(shared)], cwd=TRAINING)
     for name in ("ner-train-aug", "ner-all-aug"):  # + a seeded sample of the silver-feature documents
-        sh([sys.executable, "-c", "import sys, random, spacy; from spacy.tokens import DocBin; v = spacy.blank('de')"
-            ".vocab; base = list(DocBin().from_disk(sys.argv[1]).get_docs(v)); rw = list(DocBin().from_disk("
-            "sys.argv[2]).get_docs(v)); random.Random(13).shuffle(rw); DocBin(docs=base + rw[:int(sys.argv[4])], "
-            "store_user_data=False).to_disk(sys.argv[3])", str(corpus / f"{name}-tags-ud.spacy"),
-            str(corpus / "rw-morph.spacy"), str(corpus / f"{name}-tags-ud-morph.spacy"), str(SILVER_DOCS)])
+        mix(corpus / f"{name}-tags-ud-morph.spacy", [corpus / f"{name}-tags-ud.spacy"],
+            sample=(corpus / "rw-morph.spacy", SILVER_DOCS))
     sh([sys.executable, str(TRAINING / "raw_text.py"), "--shared", str(shared)], cwd=TRAINING)
     sh([sys.executable, str(TRAINING / "vectors.py")], cwd=TRAINING)
+
+
+def mix(out: Path, files: list[Path], sample: tuple[Path, int] | None = None) -> None:
+    """One DocBin of the documents of `files`, then (with `sample`) the first n documents of another DocBin
+    after a shuffle with seed 13."""
+    import random
+
+    import spacy
+    from spacy.tokens import DocBin
+
+    vocab = spacy.blank("de").vocab
+    docs = [d for f in files for d in DocBin().from_disk(f).get_docs(vocab)]
+    if sample is not None:
+        extra = list(DocBin().from_disk(sample[0]).get_docs(vocab))
+        random.Random(13).shuffle(extra)
+        docs += extra[: sample[1]]
+    DocBin(docs=docs, store_user_data=False).to_disk(out)
+    print(f"{out.name}: {len(docs):,} documents", flush=True)
 
 
 def train(recipe: dict[str, object]) -> Path:
