@@ -240,13 +240,12 @@ class QuoteFinder:
                 not any(toks[m].tag in ("PPER", "NE", "NN", "ART") for m in range(ra + 1, cue.tok)):
             return ra, ra + 1  # "Ägypten, das vorschlug, …": the relative pronoun (the resolver finds Ägypten)
         first = clause_opening(view, ca, cue.tok)
+        lo, _ = view.sent_toks[toks[cue.tok].sent]
         if first == cue.tok:
-            lo, _ = view.sent_toks[toks[cue.tok].sent]
             if ca > lo and toks[ca - 1].text == ",":
                 # "Der frühere Bürgermeister, Henning Scherf (SPD), warnte die CDU vor …": the verb right
                 # after an apposition has the subject that opens the sentence
-                la, lb = view.clause(lo)
-                np = subject_left(view, la, lb)
+                np, lb = self.opening_subject(lo)
                 if np and lb < ca - 1 and toks[lb].text == "," and "PER" in self.labels((lb + 1, ca - 1)):
                     return np[0], ca - 1
             right = subject_right(view, cue.tok, cb)
@@ -257,10 +256,8 @@ class QuoteFinder:
             if left:
                 # "Günther Platter, der Verteidigungsminister Österreichs, …, sagte": the apposition
                 # describes the subject that opens the sentence
-                lo, _ = view.sent_toks[toks[cue.tok].sent]
                 if left[0] - 1 > lo and toks[left[0] - 1].text == ",":
-                    la, lb = view.clause(lo)
-                    np = subject_left(view, la, lb)
+                    np, lb = self.opening_subject(lo)
                     if np and np[1] == lb == left[0] - 1:
                         return np
                 return self.unless_fronted_object(left, cue.tok, cb)
@@ -271,10 +268,8 @@ class QuoteFinder:
                     if np:
                         return np
         # "Deiss, der sich ... entschlossen hatte, sagte ...": the subject opens the sentence
-        lo, _ = view.sent_toks[toks[cue.tok].sent]
         if ca > lo:
-            la, lb = view.clause(lo)
-            np = subject_left(view, la, lb)
+            np, lb = self.opening_subject(lo)
             if np and np[1] == lb and lb < len(toks) and toks[lb].text == ",":
                 return np
         right = subject_right(view, cue.tok, cb)
@@ -285,6 +280,12 @@ class QuoteFinder:
                 left = subject_left(view, lo, verb) if verb > lo else None
                 return left or subject_right(view, verb, cue.tok)
         return right
+
+    def opening_subject(self, lo: int) -> tuple[tuple[int, int] | None, int]:
+        """The subject of the clause that opens the sentence starting at token `lo`, and where that clause
+        ends."""
+        la, lb = self.view.clause(lo)
+        return subject_left(self.view, la, lb), lb
 
     def unless_fronted_object(self, left: tuple[int, int], verb: int, end: int) -> tuple[int, int]:
         """The subject of `verb`: `left`, the noun phrase before it, unless that is a fronted object ("Die
