@@ -634,3 +634,60 @@ def test_a_fronted_accusative_object_is_not_the_speaker(pipeline) -> None:
     q = only(pipeline(Document(text=text)))
     assert q["text"] == "sein Amt ruhen zu lassen"
     assert q["speaker"]["text"] == "die Bürgermeisterin Lena Brandt"
+
+
+def test_a_source_in_a_main_clause_after_its_fronted_clause_takes_the_whole_sentence(pipeline) -> None:
+    text = ("Weil die Behörden keine Statistiken führten, ist es laut dem Jahresbericht schwer, "
+            "verlässliche Aussagen über die Aufklärung zu machen.")
+    q = only(pipeline(Document(text=text)))
+    assert q["text"].startswith("Weil die Behörden") and q["text"].endswith("zu machen")
+    assert q["speaker"]["text"] == "dem Jahresbericht"
+
+
+def test_a_source_in_a_relative_clause_keeps_the_clauses_that_depend_on_it(pipeline) -> None:
+    text = ("Die Stadt plant neue Blitzer, die laut dem Verwaltungsgericht nur dann zulässig sind, "
+            "wenn die Strecken per Verordnung festgelegt werden.")
+    q = only(pipeline(Document(text=text)))
+    assert q["text"].startswith("die laut dem Verwaltungsgericht") or q["text"].startswith("nur dann")
+    assert q["text"].endswith("festgelegt werden")
+
+
+def test_nach_with_more_document_and_inquiry_nouns(pipeline) -> None:
+    for opening in ("Nach ersten Ermittlungen der Polizei", "Nach einer Veröffentlichung der Hochschule",
+                    "Nach Darstellungen des Verlags"):
+        text = f"{opening} war der Bus aus ungeklärter Ursache von der Fahrbahn abgekommen."
+        q = only(pipeline(Document(text=text)))
+        assert q["text"].startswith("war der Bus"), opening
+
+
+def test_a_document_a_statement_comes_out_of_speaks_for_it(pipeline) -> None:
+    text = ("Der Hersteller Kornfeld plant eine Umwandlung in eine europäische Gesellschaft. "
+            "Dies geht aus einer Pressemitteilung des Unternehmens hervor. "
+            "Aus dem Bericht der Kommission geht hervor, dass die Zahl der Unfälle gestiegen ist.")
+    first, second = pipeline(Document(text=text)).quotes
+    assert first["text"].startswith("Der Hersteller Kornfeld plant") and first["rule"] == "retrospective"
+    assert first["speaker"]["text"] == "einer Pressemitteilung des Unternehmens"
+    assert second["text"] == "dass die Zahl der Unfälle gestiegen ist"
+    assert second["speaker"]["text"] == "dem Bericht der Kommission"
+
+
+def test_wie_with_an_apposition_before_its_cue(pipeline) -> None:
+    text = ("Wie Jonas Aldinger, ein Sprecher der Bergwacht, der Presse mitteilte, seien drei weitere "
+            "Hütten beschädigt worden.")
+    q = only(pipeline(Document(text=text)))
+    assert q["text"] == "seien drei weitere Hütten beschädigt worden" and q["rule"] == "wie"
+    assert q["speaker"]["text"] == "Jonas Aldinger"
+
+
+def test_the_message_stops_where_the_speakers_own_clause_goes_on(pipeline) -> None:
+    # needs the model's tags: an indicative finite verb after a comma goes back to the speaker
+    text = "Der Angeklagte Paul Horn sagte, er sei unschuldig, erkannte das Gericht nicht an und schwieg."
+    q = only(pipeline(Document(text=text)))
+    assert q["text"] == "er sei unschuldig"
+    text = "Die Wirtin Mia Stahl sagte, sie komme morgen, habe aber noch keine Fahrkarte."
+    q = only(pipeline(Document(text=text)))
+    assert q["text"] == "sie komme morgen, habe aber noch keine Fahrkarte"
+
+
+def test_verlautbaren_is_a_reporting_verb() -> None:
+    assert speech_verb("verlautbarte") == "verlautbaren"

@@ -230,7 +230,8 @@ class QuoteFinder:
                 if view.toks[m].lower in ("von", "vom") and (m > cue.tok - 6 or m == ca):
                     return _np_from(view, m + 1, cb)
             return self.source_phrase(ca, cb)
-        if cue.lemma == "bekanntwerden":  # "Wie aus Kreisen der Partei bekannt wurde"
+        if cue.lemma in ("bekanntwerden", "hervorgehen"):  # "Wie aus Kreisen der Partei bekannt wurde"
+            # "Aus dem Bericht geht hervor, dass …", "Dies geht aus einer Pressemitteilung hervor."
             return self.source_phrase(ca, cb, also=("aus",))
         if cue.kind == "impersonal":  # "In der Pressemitteilung heißt es", "hieß es bei Russland Aktuell"
             return self.source_phrase(ca, cb, also=("bei", "beim"), named=("aus", "von", "vom", "seitens"))
@@ -434,13 +435,35 @@ class QuoteFinder:
             self.add(Candidate((plo, lo + 1), "indirect", (cue.tok, cue.end), self.speaker_for(cue),
                                rule="retrospective"))
 
+    def dependent_clauses(self, b: int, hi: int) -> int:
+        """Where a clause ending at token b ends with the subordinate and infinitive clauses that follow it
+        (", wenn …", ", ob …", ", Aussagen darüber zu machen")."""
+        toks = self.view.toks
+        while b + 1 < hi and toks[b].text == ",":
+            nb = self.view.clause(b + 1)[1]
+            if not (toks[b + 1].lower in _SUBORDINATORS or toks[b + 1].lower in ("wer", "was", "wie", "warum")
+                    or self.zu_infinitive(b + 1, nb)):
+                break
+            b = nb
+        return b
+
     def message_after(self, b: int, hi: int, later: list[Cue]) -> int:
-        """Where a message that starts at token b ends: the sentence end, or before a later cue clause."""
+        """Where a message that starts at token b ends: the sentence end, before a later cue clause, or
+        where the speaker's own clause goes on with an indicative verb ("…, er sei unschuldig, erkannte das
+        Gericht aber nicht an")."""
+        toks = self.view.toks
         for c in later:
             if c.tok > b:
                 ca, _ = self.view.clause(c.tok)
                 if ca > b + 1:
-                    return ca - 1 if self.view.toks[ca - 1].text == "," else ca
+                    hi = ca - 1 if toks[ca - 1].text == "," else ca
+                    break
+        if toks[b].lower in _SUBORDINATORS and toks[b].lower not in _INTRO:
+            return hi  # "…, wenn es regnet, ist das Fest abgesagt": the message's own main clause follows
+        for m in range(b + 2, hi - 1):
+            if toks[m].text == "," and self.inside[m] < 0 and toks[m + 1].tag in _FINITE_TAGS and \
+                    not subjunctive(toks[m + 1].text) and toks[m + 1].text[:1].islower():
+                return m
         return hi
 
     # -- passes ----------------------------------------------------------------------------------------
@@ -633,7 +656,9 @@ class QuoteFinder:
             if cue.kind == "verb":
                 first = clause_opening(view, ca, cue.tok)
                 inverted = first == cue.tok
-                wie = toks[ca].lower == "wie"
+                # "Wie X mitteilte, …"; also past an apposition: "Wie X, ein Sprecher der Armee, mitteilte, …"
+                wie = toks[ca].lower == "wie" or (toks[lo].lower == "wie" and ca > lo and not any(
+                    toks[m].tag in _FINITE_TAGS for m in range(lo, ca)))
                 msg: tuple[int, int] | None = None
                 rule = ""
                 if cb < hi and toks[cb].text in (",", ":") and cb + 1 < hi and toks[cb + 1].lower != "wonach":
@@ -641,12 +666,12 @@ class QuoteFinder:
                     # wonach …" does not say it, it denies it)
                     start = self.past_insertions(cb + 1, hi)
                     end = self.message_after(start, hi, later)
-                    if toks[ca].lower in _SUBJECT_RELATIVES and toks[start].tag in _FINITE_TAGS:
+                    if toks[ca].lower in _SUBJECT_RELATIVES and toks[start].tag in _FINITE_TAGS and not wie:
                         continue  # "In der Resolution, die vom Rat angenommen wurde, heißt es": the main clause goes on
                     seg = range(start, end)
                     if toks[start].lower in _INTRO:
                         msg, rule = (start, end), "dass"
-                    elif wie and ca == lo:
+                    elif wie and (ca == lo or toks[lo].lower == "wie"):
                         msg, rule = (start, end), "wie"
                     elif any(subjunctive(toks[k].text) and k > start for k in seg if self.inside[k] < 0) or \
                             (start < end and subjunctive(toks[start].text) == 1 and toks[start].text[:1].islower()):
@@ -692,8 +717,12 @@ class QuoteFinder:
                 elif seg_a > lo + 1 and words >= 3:
                     # the cue sits in a later clause of the sentence, and says where that clause came from:
                     # "…, das nach Angaben eines Sprechers nicht abgeschlossen werden konnte"; "…; nach
-                    # Polizeiangaben waren es 1.000"
-                    msg = (cue_b, seg_b) if cue_a <= seg_a else (seg_a, seg_b)
+                    # Polizeiangaben waren es 1.000"; with the clauses that depend on it ("…, die laut X nur
+                    # dann zulässig ist, wenn …")
+                    first = cue_b if cue_a <= seg_a else seg_a
+                    if toks[seg_a].tag in _FINITE_TAGS and toks[seg_a - 1].text == ",":
+                        first = lo  # a main clause after its fronted clause: "Weil …, ist es laut X schwer"
+                    msg = (first, self.dependent_clauses(seg_b, hi))
                 else:
                     msg = (lo, hi)
                 cue.used = True

@@ -24,7 +24,7 @@ monieren rügen drohen wiederholen zitieren mutmaßen vermuten erzählen schilde
 beschuldigen leugnen abstreiten verneinen bejahen prophezeien prognostizieren vorhersagen erinnern
 klagen loben würdigen verteidigen rechtfertigen bezeichnen nennen urteilen befinden sprechen reagieren
 beschließen entscheiden glauben hoffen befürchten fürchten schätzen annehmen ausgehen bitten rufen
-skandieren twittern posten
+skandieren twittern posten verlautbaren hervorgehen
 verweisen aussagen bezweifeln anzweifeln bemängeln einwenden entgegenhalten bekunden darlegen festhalten
 hervorheben verdeutlichen zurückweisen widersprechen vermelden signalisieren verraten enthüllen
 """.split())
@@ -38,7 +38,8 @@ appellieren empfehlen zusagen zusichern verlangen mahnen warnen raten aufrufen v
 # Particle verbs split in a main clause: lemma of the finite verb -> particles that complete it.
 SEPARABLE: dict[str, dict[str, str]] = {}
 for _joined in list(SPEECH_VERBS | INFINITIVE_VERBS):
-    for _particle in ("bekannt", "hinzu", "heraus", "hin", "mit", "an", "aus", "ein", "vor", "zu", "auf", "ab"):
+    for _particle in ("bekannt", "hinzu", "heraus", "hervor", "hin", "mit", "an", "aus", "ein", "vor", "zu", "auf",
+                      "ab"):
         if _joined.startswith(_particle) and len(_joined) > len(_particle) + 3:
             SEPARABLE.setdefault(_joined[len(_particle):], {})[_particle] = _joined
 del _joined, _particle
@@ -60,7 +61,8 @@ schätzung schätzungen stellungnahme informationen erkenntnissen erkenntnis ver
 mitteilung meldung meldungen analyse studie umfrage endergebnis ergebnis ergebnissen auskunft
 überzeugung untersuchung prognose hochrechnung hochrechnungen statistik statistiken recherchen
 zählung planungen berechnungen erfahrungen erkenntnisstand idee entwurf gesetz verfassung quellenlage
-nachricht nachrichten hinweis hinweisen wunsch willen vorstellungen
+nachricht nachrichten hinweis hinweisen wunsch willen vorstellungen ermittlungen darstellungen
+veröffentlichung vorhersage bekunden dokument plan
 """.split())
 
 
