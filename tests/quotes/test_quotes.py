@@ -691,3 +691,11 @@ def test_the_message_stops_where_the_speakers_own_clause_goes_on(pipeline) -> No
 
 def test_verlautbaren_is_a_reporting_verb() -> None:
     assert speech_verb("verlautbarte") == "verlautbaren"
+
+
+def test_a_cue_verb_inside_a_wh_clause_of_the_message_does_not_cut_it(pipeline) -> None:
+    text = ("Die Bergwacht bestätigte den Unfall, teilte jedoch mit, es sei unklar, wer die Lawine "
+            "ausgelöst habe.")
+    q = only(pipeline(Document(text=text)))
+    assert q["text"] == "es sei unklar, wer die Lawine ausgelöst habe"
+    assert q["speaker"]["text"] == "Die Bergwacht"  # the subject of the first of two verbs

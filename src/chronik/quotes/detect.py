@@ -49,6 +49,10 @@ CONT_GAP = 2  # a continuation may follow its quote after one sentence without r
 _NOT_INFINITIVE = frozenset("um ohne statt anstatt als".split())
 _SUBJECT_RELATIVES = frozenset("der die das welcher welche welches".split())
 _FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+# words that open a clause inside a message: a cue verb there is part of what was said ("es sei unklar,
+# wer den Angriff ausgeführt habe"), not a new cue clause
+_EMBEDDING = frozenset("wer was warum wo wofür wogegen woran weshalb ob dass daß weil wenn falls obwohl damit "
+                       "der die das dem den deren dessen denen welche welcher welches".split())
 _RELATIVES = frozenset("der die das dem den welche welcher was wo".split())
 # adverbs between a speaker and the colon before a quotation ("Koppelin wörtlich: „…“")
 _BEFORE_COLON = frozenset("wörtlich dazu weiter später abschließend zuletzt knapp".split())
@@ -274,8 +278,10 @@ class QuoteFinder:
             if np and np[1] == lb and lb < len(toks) and toks[lb].text == ",":
                 return np
         right = subject_right(view, cue.tok, cb)
-        if right is None and cue.tok > lo and toks[cue.tok - 1].lower == "und":
-            # "Im Januar legte er sein Amt nieder und verkündete, …": the subject of the first verb
+        if right is None and cue.tok > lo and (toks[cue.tok - 1].lower in ("und", "sowie") or (
+                toks[cue.tok - 1].text == "," and toks[cue.tok].tag in _FINITE_TAGS)):
+            # "Im Januar legte er sein Amt nieder und verkündete, …", "Die UN bestätigten den Vorfall,
+            # teilten jedoch mit, …": the subject of the first verb
             verb = next((m for m in range(lo, cue.tok - 1) if toks[m].tag in _FINITE_TAGS), None)
             if verb is not None:
                 left = subject_left(view, lo, verb) if verb > lo else None
@@ -455,7 +461,7 @@ class QuoteFinder:
         for c in later:
             if c.tok > b:
                 ca, _ = self.view.clause(c.tok)
-                if ca > b + 1:
+                if ca > b + 1 and toks[ca].lower not in _EMBEDDING:
                     hi = ca - 1 if toks[ca - 1].text == "," else ca
                     break
         if toks[b].lower in _SUBORDINATORS and toks[b].lower not in _INTRO:
