@@ -699,3 +699,24 @@ def test_a_cue_verb_inside_a_wh_clause_of_the_message_does_not_cut_it(pipeline) 
     q = only(pipeline(Document(text=text)))
     assert q["text"] == "es sei unklar, wer die Lawine ausgelöst habe"
     assert q["speaker"]["text"] == "Die Bergwacht"  # the subject of the first of two verbs
+
+
+@pytest.mark.parametrize("text, message", [
+    ("Die Ministerin Anna Roth ist der Meinung, dass die Reform scheitern werde.", "dass die Reform scheitern werde"),
+    ("Der Trainer Udo Kamp zeigte sich sehr zufrieden, dass die Mannschaft gewonnen habe.",
+     "dass die Mannschaft gewonnen habe"),
+    ("Der Gutachter Leo Sand hält es für möglich, dass der Vorstand nichts gewusst habe.",
+     "dass der Vorstand nichts gewusst habe"),
+    ("Die Abgeordnete Eva Lind plädierte dafür, die Grenze zu öffnen.", "die Grenze zu öffnen"),
+])
+def test_opinion_phrases_and_more_reporting_verbs_are_cues(text: str, message: str) -> None:
+    q = only(annotate(text, persons=(text.split(" ")[2] + " " + text.split(" ")[3],)))
+    assert q["text"] == message
+    assert q["speaker"]["text"].endswith(text.split(" ")[3])
+
+
+def test_a_verb_that_says_nothing_alone_is_no_cue() -> None:
+    doc = annotate("Die Ministerin Anna Roth ist der Ansicht ihres Vorgängers gefolgt.", persons=("Anna Roth",))
+    assert doc.quotes == []
+    doc = annotate("Die Ministerin Anna Roth zeigte sich am Abend in Berlin, wo sie lebt.", persons=("Anna Roth",))
+    assert doc.quotes == []

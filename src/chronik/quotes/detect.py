@@ -24,6 +24,7 @@ from chronik.quotes.lexicon import (
     SEPARABLE,
     STRONG_VERBS,
     document_noun,
+    opinion_phrase,
     speech_noun,
     speech_verb,
     subjunctive,
@@ -160,6 +161,9 @@ class QuoteFinder:
             else:
                 lem = speech_verb(t.text) if k > lo else None
                 if lem is None:
+                    n = opinion_phrase([x.text for x in toks[k:min(hi, k + 6)]]) if k > lo else 0
+                    if n:  # "ist der Meinung, dass", "zeigte sich zufrieden, dass"
+                        out.append(Cue("verb", k, k + n + 1, "meinen"))
                     continue
                 end = k + 1
                 if lem in SEPARABLE and toks[k - 1].lower in SEPARABLE[lem] and (

@@ -27,6 +27,8 @@ beschließen entscheiden glauben hoffen befürchten fürchten schätzen annehmen
 skandieren twittern posten verlautbaren hervorgehen
 verweisen aussagen bezweifeln anzweifeln bemängeln einwenden entgegenhalten bekunden darlegen festhalten
 hervorheben verdeutlichen zurückweisen widersprechen vermelden signalisieren verraten enthüllen
+erwähnen formulieren plädieren anprangern begrüßen gestehen eingestehen verurteilen befürworten drängen
+erwägen beurteilen konstatieren bilanzieren attestieren bescheinigen bekennen
 """.split())
 
 # Verbs that take a zu-infinitive as what was said ("forderte X auf, ... zu beenden").
@@ -144,6 +146,34 @@ def subjunctive(word: str) -> int:
         return 1
     if (lem.endswith("eln") or lem.endswith("ern")) and w == lem[:-1] + "e":
         return 1
+    return 0
+
+
+# Phrases that state an opinion with a verb that says nothing alone: "ist der Meinung, dass", "vertritt die
+# Auffassung", "zeigte sich zufrieden, dass", "hält es für möglich, dass". verb lemma -> what may follow it.
+OPINION_NOUNS = frozenset("Meinung Auffassung Ansicht Überzeugung Einschätzung Ansicht".split())
+STANCE_ADJECTIVES = frozenset("""
+zufrieden unzufrieden optimistisch pessimistisch zuversichtlich besorgt überzeugt enttäuscht erleichtert
+skeptisch überrascht empört erfreut bestürzt entsetzt schockiert irritiert verärgert
+""".split())
+
+
+def opinion_phrase(words: list[str]) -> int:
+    """How many words after a finite verb make it a cue (0: none): the verb's lemma and the next words,
+    lower-cased, as in ["ist", "der", "meinung", ","] -> 2; ["zeigte", "sich", "sehr", "zufrieden"] -> 3."""
+    if not words or not words[0][:1].islower():
+        return 0
+    lem = lemma(words[0])
+    rest = words[1:5]
+    if lem in ("sein", "vertreten") and len(rest) >= 2 and rest[0].lower() in ("der", "die") and \
+            rest[1] in OPINION_NOUNS:
+        return 2
+    if lem == "zeigen" and rest[:1] == ["sich"]:
+        for n, w in enumerate(rest[1:3], start=2):
+            if w in STANCE_ADJECTIVES:
+                return n
+    if lem == "halten" and rest[:2] == ["es", "für"]:
+        return 2
     return 0
 
 
