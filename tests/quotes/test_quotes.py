@@ -720,3 +720,20 @@ def test_a_verb_that_says_nothing_alone_is_no_cue() -> None:
     assert doc.quotes == []
     doc = annotate("Die Ministerin Anna Roth zeigte sich am Abend in Berlin, wo sie lebt.", persons=("Anna Roth",))
     assert doc.quotes == []
+
+
+@pytest.mark.parametrize("text, message, speaker", [
+    ("Der Stürmer Malte Hoff nannte die Strafe „überzogen“.", "überzogen", "Malte Hoff"),
+    ("Der Dezernent Lars Eich sprach von „Gefahr für Leib und Leben“.", "Gefahr für Leib und Leben", "Lars Eich"),
+    ("Die Trainerin Ina Falk bezeichnete die Kritik als „übertrieben“.", "übertrieben", "Ina Falk"),
+])
+def test_what_a_speaker_called_something_is_a_quotation_even_one_word(text: str, message: str, speaker: str) -> None:
+    q = only(annotate(text, persons=(speaker,)))
+    assert q["text"] == message and q["form"] == "direct" and q["rule"] == "direct-naming"
+    assert q["speaker"]["name"] == speaker
+
+
+def test_a_title_after_a_verb_that_names_nothing_stays_a_title() -> None:
+    doc = annotate("Der Moderator Jan Kurz berichtete in der Sendung „Rundschau am Sonntag“ über die Wahl.",
+                   persons=("Jan Kurz",))
+    assert doc.quotes == []

@@ -50,6 +50,8 @@ CONT_GAP = 2  # a continuation may follow its quote after one sentence without r
 _NOT_INFINITIVE = frozenset("um ohne statt anstatt als".split())
 _SUBJECT_RELATIVES = frozenset("der die das welcher welche welches".split())
 _FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+# verbs that call something by a quoted word: "nannte den Bericht „Zeitungsente“", "sprach von „…“"
+_NAMING = frozenset("nennen bezeichnen sprechen warnen kritisieren rechtfertigen werten".split())
 # words that open a clause inside a message: a cue verb there is part of what was said ("es sei unklar,
 # wer den Angriff ausgeführt habe"), not a new cue clause
 _EMBEDDING = frozenset("wer was warum wo wofür wogegen woran weshalb ob dass daß weil wenn falls obwohl damit "
@@ -213,9 +215,9 @@ class QuoteFinder:
     def free(self, a: int, b: int) -> bool:
         return a < b and not any(self.taken[a:b])
 
-    def add(self, c: Candidate) -> None:
+    def add(self, c: Candidate, shortest: int = 2) -> None:
         a, b = self.view.trim(*c.msg)
-        if b - a < 2 or not self.free(a, b):
+        if b - a < shortest or not self.free(a, b):
             return
         c.msg = (a, b)
         # quotation marks inside an indirect message make it mixed
@@ -775,7 +777,17 @@ class QuoteFinder:
             cues = [x for x in sent_cues[si] if x.kind == "verb" and not x.used and not self.taken[x.tok]]
             lo, _ = self.view.sent_toks[si]
             lowercase = sum(1 for k in range(o + 1, c) if toks[k].text[:1].islower())
-            if cues and words >= 1 and lowercase >= 1 and not self.title(o, c):
+            naming = next((x for x in cues if x.lemma in _NAMING and x.tok < o and
+                           self.view.clause(x.tok)[1] >= o and (x.lemma == "nennen" or toks[o - 1].lower in
+                                                               ("als", "von", "vor"))), None)
+            if naming is not None and words >= 1:
+                # "nannte die Strafe „überzogen“", "sprach von „Gefahr für Leib und Leben“": what the
+                # speaker called something, even one word or a phrase that looks like a title
+                naming.used = True
+                self.used_spans.add(qi)
+                self.add(Candidate((o + 1, c), "direct", (naming.tok, naming.end), self.speaker_for(naming),
+                                   rule="direct-naming"), shortest=1)
+            elif cues and words >= 1 and lowercase >= 1 and not self.title(o, c):
                 cue = cues[0]
                 cue.used = True
                 self.used_spans.add(qi)
