@@ -737,3 +737,11 @@ def test_a_title_after_a_verb_that_names_nothing_stays_a_title() -> None:
     doc = annotate("Der Moderator Jan Kurz berichtete in der Sendung „Rundschau am Sonntag“ über die Wahl.",
                    persons=("Jan Kurz",))
     assert doc.quotes == []
+
+
+def test_so_after_a_closing_mark_and_with_letztere() -> None:
+    doc = annotate("Die Tierschützer kritisierten die Zucht. „Das Elend der Tiere geht weiter.“, so letztere. "
+                   "„Die Anfragen sind offenbar lästig.“ so das Fazit der Betreiber des Portals.")
+    first, second = doc.quotes
+    assert first["rule"] == "direct-so" and first["speaker"]["text"] == "letztere"
+    assert second["rule"] == "direct-so" and second["speaker"]["text"] == "das Fazit der Betreiber des Portals"

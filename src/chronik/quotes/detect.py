@@ -51,6 +51,9 @@ _NOT_INFINITIVE = frozenset("um ohne statt anstatt als".split())
 _SUBJECT_RELATIVES = frozenset("der die das welcher welche welches".split())
 _FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 # verbs that call something by a quoted word: "nannte den Bericht „Zeitungsente“", "sprach von „…“"
+# "„…“, so er.", "„…“, so letztere."
+_SO_PRONOUNS = frozenset("er sie letztere letzterer ersterer erstere dieser diese beide".split())
+CLOSING_MARKS = frozenset("“”\"«»‘’")
 _NAMING = frozenset("nennen bezeichnen sprechen warnen kritisieren rechtfertigen werten".split())
 # words that open a clause inside a message: a cue verb there is part of what was said ("es sei unklar,
 # wer den Angriff ausgeführt habe"), not a new cue clause
@@ -148,8 +151,9 @@ class QuoteFinder:
             elif low == "nach" and k > lo and any(speech_noun(toks[m].text) for m in range(max(lo, k - 3), k)) and \
                     (k + 1 >= hi or not (toks[k + 1].cap or toks[k + 1].lower in ("der", "die", "dem", "den"))):
                 out.append(Cue("post", k, k + 1, "nach"))
-            elif low == "so" and k > lo and toks[k - 1].text in (",", "–", "—") and k + 1 < hi and \
-                    (toks[k + 1].cap or toks[k + 1].lower in ("er", "sie") or k + 1 in self.view.ent_of
+            elif low == "so" and k > lo and (toks[k - 1].text in (",", "–", "—") or (self.inside[k - 1] >= 0 and
+                                             toks[k - 1].text in CLOSING_MARKS)) and k + 1 < hi and \
+                    (toks[k + 1].cap or toks[k + 1].lower in _SO_PRONOUNS or k + 1 in self.view.ent_of
                      or (toks[k + 1].lower in DETERMINERS and k + 2 < hi and (toks[k + 2].cap or toks[k + 2].word))):
                 out.append(Cue("so", k, k + 1))
             elif low in ("heißt", "hieß") and k + 1 < hi and toks[k + 1].lower == "es":

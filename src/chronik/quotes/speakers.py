@@ -33,6 +33,7 @@ auch dazu dabei zudem weiter außerdem ferner darüber daraufhin daher jedoch ab
 nochmals erneut später zuvor gestern heute morgen sofort damals am im gegenüber bei vor nach
 nur lediglich selbst ebenfalls jetzt zuletzt zunächst
 """.split())
+_BACK_REFERENCES = frozenset("letztere letzterer ersterer erstere".split())  # "„…“, so letztere"
 _NOT_SUBJECT = frozenset("es man dies was wer ihm ihr ihnen uns".split())
 _FINITE = AUXILIARIES | frozenset("wurde wurden kann können konnte konnten muss müssen musste mussten".split())
 _TIME_WORDS = frozenset("""
@@ -161,7 +162,7 @@ def subject_right(view: DocView, cue: int, end: int) -> tuple[int, int] | None:
     if j >= end:
         return None
     t = toks[j]
-    if t.lower in PERSONAL_PRONOUNS:
+    if t.lower in PERSONAL_PRONOUNS or t.lower in _BACK_REFERENCES:
         return j, j + 1
     if t.lower in _NOT_SUBJECT:
         return None
