@@ -14,19 +14,12 @@ from typing import Any
 from chronik.actors.lexicon import group_role
 from chronik.document import Document, is_named
 from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, DocView
+from chronik.quotes.cues import WERDEN, Cue, find_cues
 from chronik.quotes.lexicon import (
-    ANAPHORIC,
     AUXILIARIES,
     DETERMINERS,
-    PARTICLE_ONLY,
-    PREP_AFTER,
-    PREP_BEFORE,
-    SEPARABLE,
     STRONG_VERBS,
     document_noun,
-    opinion_phrase,
-    speech_noun,
-    speech_verb,
     subjunctive,
 )
 from chronik.quotes.marks import quoted_spans
@@ -51,9 +44,6 @@ _NOT_INFINITIVE = frozenset("um ohne statt anstatt als".split())
 _SUBJECT_RELATIVES = frozenset("der die das welcher welche welches".split())
 _FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 # verbs that call something by a quoted word: "nannte den Bericht „Zeitungsente“", "sprach von „…“"
-# "„…“, so er.", "„…“, so letztere."
-_SO_PRONOUNS = frozenset("er sie letztere letzterer ersterer erstere dieser diese beide".split())
-CLOSING_MARKS = frozenset("“”\"«»‘’")
 _NAMING = frozenset("nennen bezeichnen sprechen warnen kritisieren rechtfertigen werten".split())
 # words that open a clause inside a message: a cue verb there is part of what was said ("es sei unklar,
 # wer den Angriff ausgeführt habe"), not a new cue clause
@@ -68,7 +58,6 @@ _TITLE_WORDS = frozenset("of for the and de la du des der die das im am zur zum 
 _ACCUSATIVE = frozenset("den einen ihren seinen unseren euren meinen deinen diesen jenen keinen jeden".split())
 # words that open an object, not a subject, after the verb ("stellte den Minister …")
 _NOT_NOMINATIVE = frozenset("den dem einen einem ihn ihm ihnen uns mir mich dir dich".split())
-_WERDEN = frozenset("wird werden wurde wurden worden würde würden".split())
 _SUBORDINATORS = frozenset("""
 wenn falls da nachdem als weil obwohl während bevor sobald seit seitdem damit indem ob dass um wonach
 """.split())
@@ -102,15 +91,6 @@ class FreeSentence:
     inherit: bool                    # or the speaker of the quotation in the sentence before
 
 
-@dataclass
-class Cue:
-    kind: str      # verb | prep | post | so | impersonal
-    tok: int
-    end: int       # last token of the cue + 1 (a particle verb spans "teilte ... mit")
-    lemma: str = ""
-    used: bool = False
-
-
 class QuoteFinder:
     def __init__(self, doc: Document) -> None:
         self.view = DocView(doc)
@@ -123,97 +103,6 @@ class QuoteFinder:
         self.taken = [False] * len(self.view.toks)
         self.used_spans: set[int] = set()
         self.sent_cues: list[list[Cue]] = []  # the cues of each sentence, read once by `run`
-
-    # -- cues ----------------------------------------------------------------------------------------
-    def cues(self, si: int) -> list[Cue]:
-        toks = self.view.toks
-        lo, hi = self.view.sent_toks[si]
-        out: list[Cue] = []
-        for k in range(lo, hi):
-            if self.inside[k] >= 0:
-                continue
-            t = toks[k]
-            low = t.lower
-            if low in PREP_BEFORE and k + 1 < hi and self.inside[k + 1] < 0:
-                out.append(Cue("prep", k, k + 1))
-            elif low in PREP_AFTER:
-                out.append(Cue("post", k, k + 1))
-            elif low == "nach" and self._noun_after(k + 1, hi):
-                out.append(Cue("prep", k, k + 1, "nach"))
-            elif low in ANAPHORIC and k == lo:
-                out.append(Cue("anaphoric", k, k + 1))
-            elif low == "danach" and k == lo and self._reported(k + 1, hi):
-                # "Danach hätte es sich um … gehandelt": "danach" is also "afterwards", so only with a
-                # clause in Konjunktiv or with hearsay "soll"
-                out.append(Cue("anaphoric", k, k + 1))
-            elif low == "wonach" and k > lo and toks[k - 1].text == ",":
-                out.append(Cue("wonach", k, k + 1))
-            elif low == "nach" and k > lo and any(speech_noun(toks[m].text) for m in range(max(lo, k - 3), k)) and \
-                    (k + 1 >= hi or not (toks[k + 1].cap or toks[k + 1].lower in ("der", "die", "dem", "den"))):
-                out.append(Cue("post", k, k + 1, "nach"))
-            elif low == "so" and k > lo and (toks[k - 1].text in (",", "–", "—") or (self.inside[k - 1] >= 0 and
-                                             toks[k - 1].text in CLOSING_MARKS)) and k + 1 < hi and \
-                    (toks[k + 1].cap or toks[k + 1].lower in _SO_PRONOUNS or k + 1 in self.view.ent_of
-                     or (toks[k + 1].lower in DETERMINERS and k + 2 < hi and (toks[k + 2].cap or toks[k + 2].word))):
-                out.append(Cue("so", k, k + 1))
-            elif low in ("heißt", "hieß") and k + 1 < hi and toks[k + 1].lower == "es":
-                out.append(Cue("impersonal", k, k + 2))
-            elif low == "geheißen" and k > lo and toks[k - 1].lower == "es":  # "hatte es geheißen"
-                out.append(Cue("impersonal", k - 1, k + 1))
-            elif low == "bekannt" and k > lo and any(toks[m].lower in _WERDEN | {"geworden", "wird", "ist", "war"}
-                                                     for m in range(max(lo, k - 2), min(hi, k + 3)) if m != k):
-                # "wurde bekannt, dass", "Wie am Montag bekannt wurde": no one is named as the speaker
-                out.append(Cue("verb", k, k + 1, "bekanntwerden"))
-            else:
-                lem = speech_verb(t.text) if k > lo else None
-                if lem is None:
-                    n = opinion_phrase([x.text for x in toks[k:min(hi, k + 6)]]) if k > lo else 0
-                    if n:  # "ist der Meinung, dass", "zeigte sich zufrieden, dass"
-                        out.append(Cue("verb", k, k + n + 1, "meinen"))
-                    continue
-                end = k + 1
-                if lem in SEPARABLE and toks[k - 1].lower in SEPARABLE[lem] and (
-                        toks[k].lower.startswith("ge") or k + 1 >= hi or toks[k + 1].text in CLAUSE_BREAKS):
-                    # a participle or a clause-final verb written apart from its particle: "wurde bekannt
-                    # gegeben", "wie der Konzern bekannt gab"
-                    out.append(Cue("verb", k - 1, k + 1, SEPARABLE[lem][toks[k - 1].lower]))
-                    continue
-                if lem in SEPARABLE:
-                    _, b = self.view.clause(k)
-                    while b < hi and toks[b].text == "(":  # "teilte am Abend (Ortszeit) mit"
-                        close = next((m for m in range(b + 1, hi) if toks[m].text == ")"), None)
-                        if close is None or close + 1 >= hi:
-                            break
-                        _, b = self.view.clause(close + 1)
-                    part = None
-                    for m in range(k + 1, b):
-                        if toks[m].lower in SEPARABLE[lem] and (m + 1 >= b or toks[m + 1].text in CLAUSE_BREAKS
-                                                               or toks[m + 1].text in END_PUNCT):
-                            part = m
-                    if part is not None:
-                        lem, end = SEPARABLE[lem][toks[part].lower], part + 1
-                    elif lem in PARTICLE_ONLY:
-                        continue
-                out.append(Cue("verb", k, end, lem))
-        return out
-
-    def _reported(self, a: int, b: int) -> bool:
-        """Does [a, b) read as reported: a verb in Konjunktiv I or II, or hearsay "soll"/"sollen"?"""
-        toks = self.view.toks
-        return any(self.inside[k] < 0 and (subjunctive(toks[k].text) or toks[k].lower in ("soll", "sollen"))
-                   for k in range(a, b))
-
-    def _noun_after(self, k: int, hi: int) -> bool:
-        """A speech noun within three words after k ("nach Angaben", "nach ersten Erkenntnissen")."""
-        toks = self.view.toks
-        for m in range(k, min(k + 4, hi)):
-            if speech_noun(toks[m].text):
-                return True
-            t = toks[m]
-            if t.cap or not t.word or not (t.lower in DETERMINERS or t.lower.endswith(("e", "en", "er", "em", "es"))
-                                           or t.text[:1].isdigit()):
-                return False
-        return False
 
     # -- helpers ---------------------------------------------------------------------------------------
     def free(self, a: int, b: int) -> bool:
@@ -409,14 +298,14 @@ class QuoteFinder:
         if cue.lemma == "zitieren":
             return False
         word = toks[cue.tok].lower
-        werden_after = any(toks[m].lower in _WERDEN for m in range(cue.tok + 1, min(cue.tok + 3, cb)))
+        werden_after = any(toks[m].lower in WERDEN for m in range(cue.tok + 1, min(cue.tok + 3, cb)))
         # "wurde betont, dass": a -t form closing the clause after "werden" is a participle (an infinitive
         # there, as in "wird sagen", ends in -n)
-        closing = cue.end >= cb and word.endswith("t") and any(toks[m].lower in _WERDEN for m in range(ca, cue.tok))
+        closing = cue.end >= cb and word.endswith("t") and any(toks[m].lower in WERDEN for m in range(ca, cue.tok))
         participle = word.startswith("ge") or bool(_PARTICLE_PARTICIPLE.match(word)) or closing or \
             toks[cue.tok].tag == "VVPP" or (
             cue.tok > ca and word.endswith(("t", "en")) and werden_after)
-        return participle and any(toks[m].lower in _WERDEN for m in range(ca, cb))
+        return participle and any(toks[m].lower in WERDEN for m in range(ca, cb))
 
     def zu_infinitive(self, a: int, b: int) -> bool:
         """Is [a, b) a zu-infinitive clause ("… zu beenden", "von seinem Amt zurückzutreten")? Its
@@ -486,7 +375,7 @@ class QuoteFinder:
     def run(self, reported: ReportedModel | None = None) -> list[Candidate]:
         """The rules' quotations; with `reported`, also the sentences it reads as reported speech."""
         view = self.view
-        self.sent_cues = sent_cues = [self.cues(si) for si in range(len(view.sentences))]
+        self.sent_cues = sent_cues = [find_cues(view, self.inside, si) for si in range(len(view.sentences))]
         self.direct_with_cue(sent_cues)
         for si, cues in enumerate(sent_cues):
             self.indirect(si, cues)

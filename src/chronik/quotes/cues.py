@@ -1,0 +1,130 @@
+"""Cues: the words that report speech in a sentence — a reporting verb (with its particle: "teilte … mit"),
+an opinion phrase ("ist der Meinung"), a preposition with a source ("laut X", "nach Angaben von X", "X
+zufolge"), "so X", "heißt es", "Demnach", "…, wonach". `detect.py` attaches messages and speakers to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, DocView
+from chronik.quotes.lexicon import (
+    ANAPHORIC,
+    DETERMINERS,
+    PARTICLE_ONLY,
+    PREP_AFTER,
+    PREP_BEFORE,
+    SEPARABLE,
+    opinion_phrase,
+    speech_noun,
+    speech_verb,
+    subjunctive,
+)
+
+
+@dataclass
+class Cue:
+    kind: str      # verb | prep | post | so | impersonal | anaphoric | wonach
+    tok: int
+    end: int       # last token of the cue + 1 (a particle verb spans "teilte ... mit")
+    lemma: str = ""
+    used: bool = False
+
+
+# "„…“, so er.", "„…“, so letztere."
+_SO_PRONOUNS = frozenset("er sie letztere letzterer ersterer erstere dieser diese beide".split())
+CLOSING_MARKS = frozenset("“”\"«»‘’")
+WERDEN = frozenset("wird werden wurde wurden worden würde würden".split())
+
+
+def find_cues(view: DocView, inside: list[int], si: int) -> list[Cue]:
+    """The cues of sentence `si` outside quotation marks (`inside[k]` >= 0 for a token in one)."""
+    toks = view.toks
+    lo, hi = view.sent_toks[si]
+    out: list[Cue] = []
+    for k in range(lo, hi):
+        if inside[k] >= 0:
+            continue
+        t = toks[k]
+        low = t.lower
+        if low in PREP_BEFORE and k + 1 < hi and inside[k + 1] < 0:
+            out.append(Cue("prep", k, k + 1))
+        elif low in PREP_AFTER:
+            out.append(Cue("post", k, k + 1))
+        elif low == "nach" and _noun_after(view, k + 1, hi):
+            out.append(Cue("prep", k, k + 1, "nach"))
+        elif low in ANAPHORIC and k == lo:
+            out.append(Cue("anaphoric", k, k + 1))
+        elif low == "danach" and k == lo and _reported(view, inside, k + 1, hi):
+            # "Danach hätte es sich um … gehandelt": "danach" is also "afterwards", so only with a
+            # clause in Konjunktiv or with hearsay "soll"
+            out.append(Cue("anaphoric", k, k + 1))
+        elif low == "wonach" and k > lo and toks[k - 1].text == ",":
+            out.append(Cue("wonach", k, k + 1))
+        elif low == "nach" and k > lo and any(speech_noun(toks[m].text) for m in range(max(lo, k - 3), k)) and \
+                (k + 1 >= hi or not (toks[k + 1].cap or toks[k + 1].lower in ("der", "die", "dem", "den"))):
+            out.append(Cue("post", k, k + 1, "nach"))
+        elif low == "so" and k > lo and (toks[k - 1].text in (",", "–", "—") or (inside[k - 1] >= 0 and
+                                         toks[k - 1].text in CLOSING_MARKS)) and k + 1 < hi and \
+                (toks[k + 1].cap or toks[k + 1].lower in _SO_PRONOUNS or k + 1 in view.ent_of
+                 or (toks[k + 1].lower in DETERMINERS and k + 2 < hi and (toks[k + 2].cap or toks[k + 2].word))):
+            out.append(Cue("so", k, k + 1))
+        elif low in ("heißt", "hieß") and k + 1 < hi and toks[k + 1].lower == "es":
+            out.append(Cue("impersonal", k, k + 2))
+        elif low == "geheißen" and k > lo and toks[k - 1].lower == "es":  # "hatte es geheißen"
+            out.append(Cue("impersonal", k - 1, k + 1))
+        elif low == "bekannt" and k > lo and any(toks[m].lower in WERDEN | {"geworden", "wird", "ist", "war"}
+                                                 for m in range(max(lo, k - 2), min(hi, k + 3)) if m != k):
+            # "wurde bekannt, dass", "Wie am Montag bekannt wurde": no one is named as the speaker
+            out.append(Cue("verb", k, k + 1, "bekanntwerden"))
+        else:
+            lem = speech_verb(t.text) if k > lo else None
+            if lem is None:
+                n = opinion_phrase([x.text for x in toks[k:min(hi, k + 6)]]) if k > lo else 0
+                if n:  # "ist der Meinung, dass", "zeigte sich zufrieden, dass"
+                    out.append(Cue("verb", k, k + n + 1, "meinen"))
+                continue
+            end = k + 1
+            if lem in SEPARABLE and toks[k - 1].lower in SEPARABLE[lem] and (
+                    toks[k].lower.startswith("ge") or k + 1 >= hi or toks[k + 1].text in CLAUSE_BREAKS):
+                # a participle or a clause-final verb written apart from its particle: "wurde bekannt
+                # gegeben", "wie der Konzern bekannt gab"
+                out.append(Cue("verb", k - 1, k + 1, SEPARABLE[lem][toks[k - 1].lower]))
+                continue
+            if lem in SEPARABLE:
+                _, b = view.clause(k)
+                while b < hi and toks[b].text == "(":  # "teilte am Abend (Ortszeit) mit"
+                    close = next((m for m in range(b + 1, hi) if toks[m].text == ")"), None)
+                    if close is None or close + 1 >= hi:
+                        break
+                    _, b = view.clause(close + 1)
+                part = None
+                for m in range(k + 1, b):
+                    if toks[m].lower in SEPARABLE[lem] and (m + 1 >= b or toks[m + 1].text in CLAUSE_BREAKS
+                                                           or toks[m + 1].text in END_PUNCT):
+                        part = m
+                if part is not None:
+                    lem, end = SEPARABLE[lem][toks[part].lower], part + 1
+                elif lem in PARTICLE_ONLY:
+                    continue
+            out.append(Cue("verb", k, end, lem))
+    return out
+
+def _reported(view: DocView, inside: list[int], a: int, b: int) -> bool:
+    """Does [a, b) read as reported: a verb in Konjunktiv I or II, or hearsay "soll"/"sollen"?"""
+    toks = view.toks
+    return any(inside[k] < 0 and (subjunctive(toks[k].text) or toks[k].lower in ("soll", "sollen"))
+               for k in range(a, b))
+
+def _noun_after(view: DocView, k: int, hi: int) -> bool:
+    """A speech noun within three words after k ("nach Angaben", "nach ersten Erkenntnissen")."""
+    toks = view.toks
+    for m in range(k, min(k + 4, hi)):
+        if speech_noun(toks[m].text):
+            return True
+        t = toks[m]
+        if t.cap or not t.word or not (t.lower in DETERMINERS or t.lower.endswith(("e", "en", "er", "em", "es"))
+                                       or t.text[:1].isdigit()):
+            return False
+    return False
+
