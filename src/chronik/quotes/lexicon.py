@@ -151,7 +151,7 @@ def subjunctive(word: str) -> int:
 
 # Phrases that state an opinion with a verb that says nothing alone: "ist der Meinung, dass", "vertritt die
 # Auffassung", "zeigte sich zufrieden, dass", "hält es für möglich, dass". verb lemma -> what may follow it.
-OPINION_NOUNS = frozenset("Meinung Auffassung Ansicht Überzeugung Einschätzung Ansicht".split())
+OPINION_NOUNS = frozenset("Meinung Auffassung Ansicht Überzeugung Einschätzung".split())
 STANCE_ADJECTIVES = frozenset("""
 zufrieden unzufrieden optimistisch pessimistisch zuversichtlich besorgt überzeugt enttäuscht erleichtert
 skeptisch überrascht empört erfreut bestürzt entsetzt schockiert irritiert verärgert
