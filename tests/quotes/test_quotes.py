@@ -745,3 +745,19 @@ def test_so_after_a_closing_mark_and_with_letztere() -> None:
     first, second = doc.quotes
     assert first["rule"] == "direct-so" and first["speaker"]["text"] == "letztere"
     assert second["rule"] == "direct-so" and second["speaker"]["text"] == "das Fazit der Betreiber des Portals"
+
+
+def test_the_learned_second_look_reads_the_models_mood() -> None:
+    from chronik.quotes.reported import ReportedModel
+
+    # "hätten" is no Konjunktiv I form to the word rule; the morphology says Mood=Sub
+    text = ("Der Verband Grünhafen stellte am Montag seinen Jahresbericht vor. "
+            "Die Mitglieder hätten im vergangenen Jahr mehr gespendet.")
+    doc = SEGMENT(Document(text=text))
+    doc.entities.append({"start": 4, "end": 21, "text": "Verband Grünhafen", "label": "ORG"})
+    doc.morph = ["Mood=Sub|Person=3" if text[t.start:t.end] == "hätten" else "" for t in doc.tokens]
+    model = ReportedModel({"weights": {"bias": -3.0, "mood_sub": 5.0}, "threshold": 0.5})
+    q = only(QuoteExtractor(reported=model)(doc))
+    assert q["text"].startswith("Die Mitglieder hätten")
+    doc.morph = [""] * len(doc.tokens)
+    assert QuoteExtractor(reported=model)(doc).quotes == []

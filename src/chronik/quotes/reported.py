@@ -41,6 +41,10 @@ def sentence_features(finder: QuoteFinder, si: int, quote_sents: dict[int, Any])
         f["konj1"] = 1.0
     if 2 in moods:
         f["konj2"] = 1.0
+    morph = view.doc.morph if len(view.doc.morph) == len(toks) else None
+    sub = morph is not None and any("Mood=Sub" in morph[k] for k in outside)
+    if sub:  # the model's morphology: Konjunktiv read in context ("sie hätten", "es gebe")
+        f["mood_sub"] = 1.0
     for k in outside:
         t = toks[k]
         if t.tag in _FINITE:
@@ -76,6 +80,8 @@ def sentence_features(finder: QuoteFinder, si: int, quote_sents: dict[int, Any])
         f[f"prev_form:{prev.form}"] = 1.0
         if 1 in moods:
             f[f"konj1&dist:{back}"] = 1.0
+        if sub:
+            f[f"mood_sub&dist:{back}"] = 1.0
     if si + 1 in quote_sents:
         f["next_is_quote"] = 1.0
     if si > 0:
