@@ -761,3 +761,19 @@ def test_the_learned_second_look_reads_the_models_mood() -> None:
     assert q["text"].startswith("Die Mitglieder hätten")
     doc.morph = [""] * len(doc.tokens)
     assert QuoteExtractor(reported=model)(doc).quotes == []
+
+
+def test_a_verb_that_judges_something_als_quoted_words(pipeline) -> None:
+    text = "Die Senatorin Clara Weiß attackierte die Behörde als den „größten Bremser der Stadt“."
+    q = only(pipeline(Document(text=text)))
+    assert q["text"] == "größten Bremser der Stadt" and q["rule"] == "direct-naming"
+    assert q["cue"]["text"] == "attackierte" and q["speaker"]["text"].endswith("Clara Weiß")
+    # without a judging verb, a quoted name after "als" stays a name
+    assert pipeline(Document(text="Die Firma trat als „Nordlicht GmbH“ auf.")).quotes == []
+
+
+def test_wert_legen_darauf_is_a_cue(pipeline) -> None:
+    text = "Beide Verbände legten großen Wert darauf, dass die Reform bald beschlossen werde."
+    q = only(pipeline(Document(text=text)))
+    assert q["text"] == "dass die Reform bald beschlossen werde"
+    assert q["speaker"]["text"] == "Beide Verbände"

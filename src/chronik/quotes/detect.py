@@ -20,6 +20,7 @@ from chronik.quotes.lexicon import (
     DETERMINERS,
     STRONG_VERBS,
     document_noun,
+    lemma,
     subjunctive,
 )
 from chronik.quotes.marks import quoted_spans
@@ -45,6 +46,9 @@ _SUBJECT_RELATIVES = frozenset("der die das welcher welche welches".split())
 _FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 # verbs that call something by a quoted word: "nannte den Bericht „Zeitungsente“", "sprach von „…“"
 _NAMING = frozenset("nennen bezeichnen sprechen warnen kritisieren rechtfertigen werten".split())
+# verbs that judge something "als „…“" without being reporting verbs themselves
+_JUDGING = frozenset("attackieren feiern loben verurteilen darstellen einstufen beschimpfen preisen abtun "
+                     "brandmarken kritisieren rechtfertigen werten bewerten verspotten".split())
 # words that open a clause inside a message: a cue verb there is part of what was said ("es sei unklar,
 # wer den Angriff ausgeführt habe"), not a new cue clause
 _EMBEDDING = frozenset("wer was warum wo wofür wogegen woran weshalb ob dass daß weil wenn falls obwohl damit "
@@ -673,6 +677,15 @@ class QuoteFinder:
             naming = next((x for x in cues if x.lemma in _NAMING and x.tok < o and
                            self.view.clause(x.tok)[1] >= o and (x.lemma == "nennen" or toks[o - 1].lower in
                                                                ("als", "von", "vor"))), None)
+            als = o - 2 if o - 2 > lo and toks[o - 1].lower in DETERMINERS else o - 1
+            if naming is None and als > lo and toks[als].lower == "als":
+                # "attackierte den Iran als den „führenden Förderer von Terrorismus“", "feierte die Absage als
+                # „großen Erfolg“": a verb that judges something calls it by the quoted words
+                ca = self.view.clause(als)[0]
+                verb = next((m for m in range(ca, als) if toks[m].tag in _FINITE_TAGS and
+                             lemma(toks[m].text) in _JUDGING and not self.taken[m]), None)
+                if verb is not None:
+                    naming = Cue("verb", verb, verb + 1, lemma(toks[verb].text))
             if naming is not None and words >= 1:
                 # "nannte die Strafe „überzogen“", "sprach von „Gefahr für Leib und Leben“": what the
                 # speaker called something, even one word or a phrase that looks like a title

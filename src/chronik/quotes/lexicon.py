@@ -174,6 +174,8 @@ def opinion_phrase(words: list[str]) -> int:
                 return n
     if lem == "halten" and rest[:2] == ["es", "für"]:
         return 2
+    if lem == "legen" and "Wert" in rest[:3]:  # "legten (großen) Wert darauf, dass"
+        return rest.index("Wert") + 1
     return 0
 
 
