@@ -663,6 +663,22 @@ class QuoteFinder:
                 cue.used = True
                 self.add(Candidate(msg, "indirect", (cue.tok, cue.end), self.speaker_for(cue), rule="impersonal"))
 
+    def naming_cue(self, o: int, lo: int, cues: list[Cue]) -> Cue | None:
+        """The verb that calls something by the words quoted at token o (sentence start lo): a naming cue
+        ("nannte die Strafe „überzogen“", "sprach von „…“", "bezeichnete es als „…“"), or a verb that judges
+        something "als „…“" ("attackierte den Iran als den „führenden Förderer von Terrorismus“")."""
+        toks = self.view.toks
+        naming = next((x for x in cues if x.lemma in _NAMING and x.tok < o and self.view.clause(x.tok)[1] >= o
+                       and (x.lemma == "nennen" or toks[o - 1].lower in ("als", "von", "vor"))), None)
+        if naming is not None:
+            return naming
+        als = o - 2 if o - 2 > lo and toks[o - 1].lower in DETERMINERS else o - 1
+        if als <= lo or toks[als].lower != "als":
+            return None
+        verb = next((m for m in range(self.view.clause(als)[0], als) if toks[m].tag in _FINITE_TAGS and
+                     lemma(toks[m].text) in _JUDGING and not self.taken[m]), None)
+        return Cue("verb", verb, verb + 1, lemma(toks[verb].text)) if verb is not None else None
+
     def direct_rest(self, sent_cues: list[list[Cue]]) -> None:
         """Quotations not yet attached: a cue elsewhere in the sentence, or none (a continuation)."""
         toks = self.view.toks
@@ -674,18 +690,7 @@ class QuoteFinder:
             cues = [x for x in sent_cues[si] if x.kind == "verb" and not x.used and not self.taken[x.tok]]
             lo, _ = self.view.sent_toks[si]
             lowercase = sum(1 for k in range(o + 1, c) if toks[k].text[:1].islower())
-            naming = next((x for x in cues if x.lemma in _NAMING and x.tok < o and
-                           self.view.clause(x.tok)[1] >= o and (x.lemma == "nennen" or toks[o - 1].lower in
-                                                               ("als", "von", "vor"))), None)
-            als = o - 2 if o - 2 > lo and toks[o - 1].lower in DETERMINERS else o - 1
-            if naming is None and als > lo and toks[als].lower == "als":
-                # "attackierte den Iran als den „führenden Förderer von Terrorismus“", "feierte die Absage als
-                # „großen Erfolg“": a verb that judges something calls it by the quoted words
-                ca = self.view.clause(als)[0]
-                verb = next((m for m in range(ca, als) if toks[m].tag in _FINITE_TAGS and
-                             lemma(toks[m].text) in _JUDGING and not self.taken[m]), None)
-                if verb is not None:
-                    naming = Cue("verb", verb, verb + 1, lemma(toks[verb].text))
+            naming = self.naming_cue(o, lo, cues)
             if naming is not None and words >= 1:
                 # "nannte die Strafe „überzogen“", "sprach von „Gefahr für Leib und Leben“": what the
                 # speaker called something, even one word or a phrase that looks like a title
