@@ -7,14 +7,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, DocView
+from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, QUOTE_CHARS, DocView
 from chronik.quotes.lexicon import (
     ANAPHORIC,
     DETERMINERS,
+    OPINION_VERBS,
     PARTICLE_ONLY,
     PREP_AFTER,
     PREP_BEFORE,
     SEPARABLE,
+    WERDEN,
+    lemma,
     opinion_phrase,
     speech_noun,
     speech_verb,
@@ -33,8 +36,6 @@ class Cue:
 
 # "„…“, so er.", "„…“, so letztere."
 _SO_PRONOUNS = frozenset("er sie letztere letzterer ersterer erstere dieser diese beide".split())
-CLOSING_MARKS = frozenset("“”\"«»‘’")
-WERDEN = frozenset("wird werden wurde wurden worden würde würden".split())
 
 
 def find_cues(view: DocView, inside: list[int], si: int) -> list[Cue]:
@@ -65,7 +66,7 @@ def find_cues(view: DocView, inside: list[int], si: int) -> list[Cue]:
                 (k + 1 >= hi or not (toks[k + 1].cap or toks[k + 1].lower in ("der", "die", "dem", "den"))):
             out.append(Cue("post", k, k + 1, "nach"))
         elif low == "so" and k > lo and (toks[k - 1].text in (",", "–", "—") or (inside[k - 1] >= 0 and
-                                         toks[k - 1].text in CLOSING_MARKS)) and k + 1 < hi and \
+                                         toks[k - 1].text in QUOTE_CHARS)) and k + 1 < hi and \
                 (toks[k + 1].cap or toks[k + 1].lower in _SO_PRONOUNS or k + 1 in view.ent_of
                  or (toks[k + 1].lower in DETERMINERS and k + 2 < hi and (toks[k + 2].cap or toks[k + 2].word))):
             out.append(Cue("so", k, k + 1))
@@ -80,7 +81,9 @@ def find_cues(view: DocView, inside: list[int], si: int) -> list[Cue]:
         else:
             lem = speech_verb(t.text) if k > lo else None
             if lem is None:
-                n = opinion_phrase([x.text for x in toks[k:min(hi, k + 6)]]) if k > lo else 0
+                # the phrase is read only after a verb that can open one (the lemma is cached)
+                n = opinion_phrase([x.text for x in toks[k:min(hi, k + 6)]]) \
+                    if k > lo and low == t.text and lemma(t.text) in OPINION_VERBS else 0
                 if n:  # "ist der Meinung, dass", "zeigte sich zufrieden, dass"
                     out.append(Cue("verb", k, k + n + 1, "meinen"))
                 continue

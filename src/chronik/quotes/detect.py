@@ -14,11 +14,12 @@ from typing import Any
 from chronik.actors.lexicon import group_role
 from chronik.document import Document, is_named
 from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, DocView
-from chronik.quotes.cues import WERDEN, Cue, find_cues
+from chronik.quotes.cues import Cue, find_cues
 from chronik.quotes.lexicon import (
     AUXILIARIES,
     DETERMINERS,
     STRONG_VERBS,
+    WERDEN,
     document_noun,
     lemma,
     subjunctive,

@@ -149,8 +149,12 @@ def subjunctive(word: str) -> int:
     return 0
 
 
+# Forms of "werden": a passive ("wurde betont") or "wurde bekannt".
+WERDEN = frozenset("wird werden wurde wurden worden würde würden".split())
+
 # Phrases that state an opinion with a verb that says nothing alone: "ist der Meinung, dass", "vertritt die
-# Auffassung", "zeigte sich zufrieden, dass", "hält es für möglich, dass". verb lemma -> what may follow it.
+# Auffassung", "zeigte sich zufrieden, dass", "hält es für möglich, dass", "legten Wert darauf, dass".
+OPINION_VERBS = frozenset("sein vertreten zeigen halten legen".split())
 OPINION_NOUNS = frozenset("Meinung Auffassung Ansicht Überzeugung Einschätzung".split())
 STANCE_ADJECTIVES = frozenset("""
 zufrieden unzufrieden optimistisch pessimistisch zuversichtlich besorgt überzeugt enttäuscht erleichtert
@@ -159,11 +163,13 @@ skeptisch überrascht empört erfreut bestürzt entsetzt schockiert irritiert ve
 
 
 def opinion_phrase(words: list[str]) -> int:
-    """How many words after a finite verb make it a cue (0: none): the verb's lemma and the next words,
-    lower-cased, as in ["ist", "der", "meinung", ","] -> 2; ["zeigte", "sich", "sehr", "zufrieden"] -> 3."""
+    """How many words after a verb make it a cue (0: none), from the verb and the words after it as written:
+    ["ist", "der", "Meinung", ","] -> 2; ["zeigte", "sich", "sehr", "zufrieden"] -> 3."""
     if not words or not words[0][:1].islower():
         return 0
     lem = lemma(words[0])
+    if lem not in OPINION_VERBS:
+        return 0
     rest = words[1:5]
     if lem in ("sein", "vertreten") and len(rest) >= 2 and rest[0].lower() in ("der", "die") and \
             rest[1] in OPINION_NOUNS:
