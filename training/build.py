@@ -4,7 +4,8 @@
     python training/build.py all        # all of the below (about 35 minutes on 2 cores)
     python training/build.py convert    # ../shared/data -> training/corpus/*.spacy (convert.py, augment.py),
                                         # HanTa's STTS tags on the NER sets (silver_tags.py) + UD's gold tags,
-                                        # silver UD features (silver_morph.py), floret vectors (vectors.py)
+                                        # silver UD features (silver_morph.py), floret vectors (vectors.py),
+                                        # the name lexicon (name_lexicon.py)
     python training/build.py train      # the held-out and the final model, each with the place ruler, each
                                         # trained twice: the second time with raw news the first labelled
     python training/build.py evaluate   # the held-out model on GermEval 2014 dev and UNER PUD (chronik_eval ner),
@@ -39,19 +40,20 @@ TARGET = ROOT / "src" / "chronik" / "models" / "de_chronik"
 # A UD morphologizer shares the encoder too (model 0.4): it learns from UD GSD dev's features and from 800
 # REDEWIEDERGABE documents with silver features (training/silver_morph.py); the NER sentences have none and
 # count as missing.
-HELDOUT = {"name": "ner-morph-heldout", "train": "training/corpus/ner-train-aug-tags-ud-morph.spacy",
+HELDOUT = {"name": "ner-names-heldout", "train": "training/corpus/ner-train-aug-tags-ud-morph.spacy",
            "max_steps": 5000, "pick": "model-best"}
-FINAL = {"name": "ner-morph-final", "train": "training/corpus/ner-all-aug-tags-ud-morph.spacy", "max_steps": 4500,
+FINAL = {"name": "ner-names-final", "train": "training/corpus/ner-all-aug-tags-ud-morph.spacy", "max_steps": 5000,
          "pick": "model-last"}
-CONFIG = "training/configs/ner-tagger-morph.cfg"
+CONFIG = "training/configs/ner-tagger-morph-names.cfg"  # model 0.6: + the name lexicon's flags (names.py)
 SILVER_DOCS = 800  # REDEWIEDERGABE documents (of 3,154, seeded sample) with silver UD features in the mix
 SELF_DOCS = 1500  # raw news documents each model labels for its own second stage (self-training, model 0.5)
 VECTORS = "training/output/vectors/spacy"  # floret vectors (training/vectors.py), no GermEval 2014 dev text
 DEV = "training/corpus/ner-dev-tags.spacy"
-MODEL_VERSION = "0.5.0"  # 0.2: the NER shares its encoder with an STTS tagger; 0.3: + static floret vectors;
+MODEL_VERSION = "0.6.0"  # 0.2: the NER shares its encoder with an STTS tagger; 0.3: + static floret vectors;
 # 0.3.1: the vectors' text leaves out the quotation stage's held-out SpkAtt documents; 0.4: + a morphologizer
 # (UD features, silver ones from REDEWIEDERGABE), MISC without CoNLL's derivations; 0.5: self-training, a second
-# stage on the mix plus 1,500 raw news documents the first stage labelled
+# stage on the mix plus 1,500 raw news documents the first stage labelled; 0.6: the encoder also reads a name
+# lexicon (first names, surnames, places; training/name_lexicon.py, chronik.nlp.names)
 KEEP = ("config.cfg", "meta.json", "tokenizer", "vocab", "tok2vec", "tagger", "morphologizer", "ner", "place_ruler")
 
 
@@ -73,6 +75,11 @@ def convert(shared: Path) -> None:
         mix(corpus / f"{name}-tags-ud-morph.spacy", [corpus / f"{name}-tags-ud.spacy"],
             sample=(corpus / "rw-morph.spacy", SILVER_DOCS))
     sh([sys.executable, str(TRAINING / "raw_text.py"), "--shared", str(shared)], cwd=TRAINING)
+    # HanTa's tags on that raw news: the texts self-training labels (training/self_train.py)
+    sh([sys.executable, str(TRAINING / "silver_tags.py"), str(corpus / "raw-news.jsonl"),
+        str(corpus / "raw-news-tags.spacy")], cwd=TRAINING)
+    sh([sys.executable, str(TRAINING / "name_lexicon.py"), str(corpus / "raw-news-tags.spacy"),
+        str(TRAINING / "output" / "names.json")], cwd=TRAINING)
     sh([sys.executable, str(TRAINING / "vectors.py")], cwd=TRAINING)
 
 
@@ -97,7 +104,7 @@ def mix(out: Path, files: list[Path], sample: tuple[Path, int] | None = None) ->
 def train(recipe: dict[str, object]) -> Path:
     """spacy train, then the place ruler (training/gazetteer.py) added to the picked checkpoint."""
     out = TRAINING / "output" / str(recipe["name"])
-    sh([sys.executable, "-m", "spacy", "train", str(recipe.get("config", CONFIG)),
+    sh([sys.executable, "-m", "spacy", "train", str(recipe.get("config", CONFIG)), "--code", "training/spacy_code.py",
         "--paths.train", str(recipe["train"]), "--paths.dev", DEV,
         "--paths.vectors", VECTORS, "--output", str(out), "--training.max_steps", str(recipe["max_steps"]),
         "--training.eval_frequency", "500",

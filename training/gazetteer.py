@@ -14,6 +14,8 @@ from collections import Counter
 import spacy
 from spacy.tokens import Doc
 
+import chronik.nlp.names  # noqa: F401  (models that read the name lexicon load only with its callback)
+
 MIN_POPULATION = 300_000
 
 

@@ -1,4 +1,6 @@
 """Imported by `spacy train --code training/spacy_code.py`: registers chronik's place ruler factory, so that
-configs can source components from the bundled model (training/configs/parser-on-encoder.cfg)."""
+configs can source components from the bundled model (training/configs/parser-on-encoder.cfg), and the name
+lexicon's callbacks (chronik.nlp.names; training/configs/ner-tagger-morph-names.cfg)."""
 
+import chronik.nlp.names  # noqa: F401
 import chronik.nlp.places  # noqa: F401

@@ -327,6 +327,13 @@ def test_descriptions_are_labelled_per_or_org_and_marked_nominal() -> None:
     assert {e["label"] for e in doc.entities} <= {"PER", "LOC", "ORG", "MISC"}  # the contract's labels only
 
 
+def test_staff_of_a_named_actor_is_that_actor_but_staff_alone_is_nobody() -> None:
+    doc = annotate("UN-Mitarbeiter berieten am Montag mit den kenianischen Behörden. Die Mitarbeiter der Firma streikten.")
+    desc = {e["text"]: e for e in doc.entities if e.get("mention") == "nominal"}
+    assert desc["UN-Mitarbeiter"]["country"] == "UN"
+    assert "Die Mitarbeiter" not in desc and ("CONSULT", "UN", "KEN") in dyads(doc)
+
+
 def test_a_role_word_the_entity_model_marked_alone_is_a_description_even_without_a_country() -> None:
     # the model called "Außenministerin" an organisation; no country is known, it is still a description
     doc = annotate("„Wir dulden keine Einmischung“, sagte die Außenministerin.", orgs=("Außenministerin",))

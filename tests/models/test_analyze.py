@@ -124,3 +124,28 @@ def test_analyze_no_model_leaves_entities_empty():
     pipeline = default_pipeline(load_config(overrides={"models": {"pipeline": ""}}))
     doc = pipeline.process(Document(text="Die Ministerin besuchte Riga."))
     assert doc.entities == [] and "analyze" not in pipeline.names
+
+
+def test_a_lone_small_adjective_is_not_a_name():
+    from spacy.tokens import Doc
+
+    from chronik.nlp.analyze import not_a_name
+
+    words = ["Die", "iranische", "Regierung", "zitierte", "dpa", "und", "Iran", "und", "deutsche", "Welle", "."]
+    tags = ["ART", "ADJA", "NN", "VVFIN", "NE", "KON", "NE", "KON", "ADJA", "NN", "$."]
+    doc = Doc(spacy.blank("de").vocab, words=words, tags=tags,
+              ents=["O", "B-LOC", "O", "O", "B-ORG", "O", "B-LOC", "O", "B-ORG", "I-ORG", "O"])
+    assert [(e.text, not_a_name(e)) for e in doc.ents] == [
+        ("iranische", True), ("dpa", False), ("Iran", False), ("deutsche Welle", False)]
+
+
+def test_the_bundled_model_reads_its_name_lexicon():
+    from chronik.nlp.names import PLACE, name_bits
+
+    pipeline = default_pipeline(load_config())
+    analyzer = next(s for s in pipeline.stages if s.name == "analyze")
+    assert name_bits(analyzer.nlp, "Bischkek") & PLACE and name_bits(analyzer.nlp, "Rede") == 0
+    doc = pipeline.process(Document(text="Zudem diskutierten UN-Mitarbeiter mit den sudanesischen Behörden."))
+    # the tagger tells a verb from an adjective: the description is "UN-Mitarbeiter", the staff of the UN
+    staff = next(e for e in doc.entities if e["text"].endswith("UN-Mitarbeiter"))
+    assert staff["text"] == "UN-Mitarbeiter" and staff["country"] == "UN"

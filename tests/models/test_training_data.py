@@ -8,6 +8,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "training"))
 
 from convert import drop_derivations, is_derivation
+from name_lexicon import FIRST, PLACE, SURNAME, combine, ordinary_words
 from silver_morph import ud_features
 
 
@@ -37,3 +38,22 @@ def test_rftagger_tags_become_ud_features_in_gsd_conventions():
     # the two taggers disagree, or GSD's features cannot be had: no annotation (missing, not empty)
     assert ud_features("VVFIN", "VINF.Full.-") is None
     assert ud_features("PPOSAT", "PRO.Poss.Attr.-.Nom.Sg.Masc") is None
+
+
+def test_name_lexicon_has_genitives_and_drops_ordinary_words(tmp_path):
+    import spacy
+    from spacy.tokens import Doc, DocBin
+
+    vocab = spacy.blank("de").vocab
+    words = ["Will", "kam", "nach", "Hause", ".", "Will", "Brasch", "will", "es", "."]
+    tags = ["NE", "VVFIN", "APPR", "NN", "$.", "VMFIN", "NE", "VMFIN", "PPER", "$."]
+    docs = [Doc(vocab, words=words, tags=tags), Doc(vocab, words=["Will", "sie", "?"], tags=["VMFIN", "PPER", "$."])]
+    DocBin(docs=docs, attrs=["ORTH", "TAG"]).to_disk(tmp_path / "tagged.spacy")
+    ordinary = ordinary_words(tmp_path / "tagged.spacy")
+    assert "Will" in ordinary  # a modal verb twice, a name once
+    assert "Brasch" not in ordinary and "Hause" not in ordinary  # seen once only: no evidence either way
+    lexicon = combine({"Will", "Jolanda"}, {"Brasch", "Fuchs"}, {"Marlow", "Brasch"}, ordinary)
+    assert lexicon["Jolanda"] == FIRST and "Will" not in lexicon
+    assert lexicon["Brasch"] == SURNAME | PLACE and lexicon["Braschs"] == SURNAME | PLACE
+    assert lexicon["Marlows"] == PLACE and "Fuchss" not in lexicon  # no genitive -s after s, ß, x, z
+    assert "Jolandas" not in lexicon  # first names stand before the surname, which takes the genitive

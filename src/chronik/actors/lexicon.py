@@ -180,6 +180,12 @@ ROLE_HEADS: tuple[tuple[str, str], ...] = (
     ("kommissar", "GOV"), ("vorsitzende", "GOV"), ("unterhändler", "GOV"),
 )
 
+# Staff nouns: an actor only as the head of a compound whose first part is a known actor ("UN-Mitarbeiter",
+# "EU-Beamte", "IAEA-Inspektoren"); alone ("die Mitarbeiter") they are anybody's staff.
+STAFF: dict[str, str] = {w: "GOV" for w in (
+    "mitarbeiter", "mitarbeiterin", "mitarbeitern", "beamte", "beamten", "beamter", "inspektor", "inspektoren",
+    "inspekteure", "experten", "ermittler", "beobachter", "helfer", "angestellte", "angestellten")}
+
 # Role nouns that name a group or an institution, not one person: their descriptions are labelled ORG
 # ("die russische Regierung", "die Polizei", "die Rebellen"), the others PER ("der Kremlchef").
 GROUP_ENDINGS = ("ministerium", "regierung", "regierungen", "behörde", "behörden", "führung", "botschaft",

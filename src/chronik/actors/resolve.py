@@ -21,7 +21,7 @@ from typing import Any
 import simplemma
 
 from chronik.actors.kb import ActorKB, fold, translit_key
-from chronik.actors.lexicon import LEADER_ROLES, ROLE_HEADS, ROLES, group_role
+from chronik.actors.lexicon import LEADER_ROLES, ROLE_HEADS, ROLES, STAFF, group_role
 from chronik.document import NOMINAL, Document, is_named, is_nominal
 from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, DocView
 from chronik.quotes.marks import quoted_spans
@@ -41,6 +41,8 @@ def role_of(word: str) -> str | None:
     tail = w.rsplit("-", 1)[-1]
     if tail in ROLES:
         return ROLES[tail]
+    if tail in STAFF and tail != w:  # "UN-Mitarbeiter": staff of the actor the compound names
+        return STAFF[tail]
     for head, sector in ROLE_HEADS:
         if tail.endswith(head) and len(tail) > len(head) + 2:
             return sector
@@ -428,8 +430,8 @@ class DocumentActors:
                     code = code or c
                     a = k
                     break
-                if tk.cap or not tk.lower.endswith(("e", "en", "er", "es", "em")):
-                    break
+                if tk.cap or not tk.lower.endswith(("e", "en", "er", "es", "em")) or tk.tag not in ("", "ADJA"):
+                    break  # only adjectives ("die sudanesischen Behörden"), not "diskutierten UN-Mitarbeiter"
                 code = code or c
                 a = k
                 k -= 1

@@ -21,6 +21,13 @@ from chronik.nlp.lemmas import SIMPLEMMA_VERSION, lemma, tagged_lemma
 ENTITY_LABELS = {"PER", "LOC", "ORG", "MISC"}
 
 
+def not_a_name(ent: Any) -> bool:
+    """A mention that is one adjective in lower case ("die iranische Regierung", "der tadschikischen Seite") is a
+    derivation of a name, not a name: the contract marks names only, as GermEval 2014 does. Written-small names
+    that are not adjectives ("dpa", "amazon.de") stay."""
+    return len(ent) == 1 and ent[0].is_lower and ent[0].tag_ in ("ADJA", "ADJD")
+
+
 class Analyzer:
     """Runs a spaCy pipeline; keeps its Doc in `doc.analysis` and its entities in `doc.entities`."""
 
@@ -32,6 +39,7 @@ class Analyzer:
     def __init__(self, path: Path) -> None:
         import spacy
 
+        import chronik.nlp.names  # noqa: F401  (registers the name lexicon's callback, for models that read it)
         import chronik.nlp.places  # noqa: F401  (registers the place ruler's factory for the bundled model)
 
         bad = verify(path)
@@ -65,6 +73,8 @@ class Analyzer:
         tag = f"{self.name}@{self.version}"
         doc.analysis = sdoc
         for ent in sdoc.ents:
+            if not_a_name(ent):
+                continue
             label = ent.label_ if ent.label_ in ENTITY_LABELS else "MISC"
             doc.entities.append({"start": ent.start_char, "end": ent.end_char, "text": ent.text, "label": label,
                                  "name": None, "country": None, "sector": None, "kb": None, "stage": tag})

