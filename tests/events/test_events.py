@@ -328,7 +328,8 @@ def test_descriptions_are_labelled_per_or_org_and_marked_nominal() -> None:
 
 
 def test_staff_of_a_named_actor_is_that_actor_but_staff_alone_is_nobody() -> None:
-    doc = annotate("UN-Mitarbeiter berieten am Montag mit den kenianischen Behörden. Die Mitarbeiter der Firma streikten.")
+    doc = annotate("UN-Mitarbeiter berieten am Montag mit den kenianischen Behörden. "
+                   "Die Mitarbeiter der Firma streikten.")
     desc = {e["text"]: e for e in doc.entities if e.get("mention") == "nominal"}
     assert desc["UN-Mitarbeiter"]["country"] == "UN"
     assert "Die Mitarbeiter" not in desc and ("CONSULT", "UN", "KEN") in dyads(doc)

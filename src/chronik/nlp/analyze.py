@@ -39,7 +39,7 @@ class Analyzer:
     def __init__(self, path: Path) -> None:
         import spacy
 
-        import chronik.nlp.names  # noqa: F401  (registers the name lexicon's callback, for models that read it)
+        import chronik.nlp.names  # registers the name lexicon's callback, for models that read it
         import chronik.nlp.places  # noqa: F401  (registers the place ruler's factory for the bundled model)
 
         bad = verify(path)

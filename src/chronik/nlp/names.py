@@ -46,8 +46,9 @@ def name_features() -> Callable[[Language], Language]:
     """Set each new lexeme's flags FLAG40–42 from the name lexicon's bits for its text."""
 
     def install(nlp: Language) -> Language:
+        getters = nlp.vocab.lex_attr_getters  # type: ignore[attr-defined]  # (not in spaCy's type stubs)
         for flag, bit in FLAGS.items():
-            nlp.vocab.lex_attr_getters[flag] = lambda word, bit=bit: bool(name_bits(nlp, word) & bit)
+            getters[flag] = lambda word, bit=bit: bool(name_bits(nlp, word) & bit)
         return nlp
 
     return install
