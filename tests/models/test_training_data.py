@@ -8,7 +8,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "training"))
 
 from convert import drop_derivations, is_derivation
-from name_lexicon import FIRST, PLACE, SURNAME, combine, ordinary_words
+from name_lexicon import FIRST, PLACE, SURNAME, combine, german_transliteration, ordinary_words
 from silver_morph import ud_features
 
 
@@ -57,3 +57,10 @@ def test_name_lexicon_has_genitives_and_drops_ordinary_words(tmp_path):
     assert lexicon["Brasch"] == SURNAME | PLACE and lexicon["Braschs"] == SURNAME | PLACE
     assert lexicon["Marlows"] == PLACE and "Fuchss" not in lexicon  # no genitive -s after s, ß, x, z
     assert "Jolandas" not in lexicon  # first names stand before the surname, which takes the genitive
+
+
+def test_cyrillic_names_are_written_as_german_newspapers_write_them():
+    assert german_transliteration("Песков") == "Peskow" and german_transliteration("Шойгу") == "Schoigu"
+    assert german_transliteration("Дмитрий") == "Dmitri" and german_transliteration("Навальный") == "Nawalny"
+    assert german_transliteration("Кличко") == "Klitschko" and german_transliteration("Євген") == "Jewgen"
+    assert german_transliteration("Peskow") is None  # already in Latin letters
