@@ -57,11 +57,11 @@ def faker_names() -> tuple[set[str], set[str]]:
 
 # Cyrillic names as German newspapers write them (Duden transliteration: "Песков" → "Peskow", "Шойгу" →
 # "Schoigu"); Russian, Ukrainian and Bulgarian letters
-_CYRILLIC = dict(zip("абвгдзиклмнопрстуфхцыэіґ", "abwgdsiklmnoprstufchzyeig", strict=False)) | {
-    "е": "e", "ё": "jo", "ж": "sch", "й": "i", "ч": "tsch", "ш": "sch", "щ": "schtsch", "ъ": "", "ь": "", "ю": "ju",
-    "я": "ja", "є": "je", "ї": "ji"}
-_CYRILLIC["х"] = "ch"
-_CYRILLIC["ц"] = "z"
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "w", "г": "g", "д": "d", "е": "e", "ё": "jo", "ж": "sch", "з": "s", "и": "i", "й": "i",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+    "х": "ch", "ц": "z", "ч": "tsch", "ш": "sch", "щ": "schtsch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "ju",
+    "я": "ja", "і": "i", "ї": "ji", "є": "je", "ґ": "g"}
 
 
 def german_transliteration(name: str) -> str | None:

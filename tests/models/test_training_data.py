@@ -63,4 +63,6 @@ def test_cyrillic_names_are_written_as_german_newspapers_write_them():
     assert german_transliteration("Песков") == "Peskow" and german_transliteration("Шойгу") == "Schoigu"
     assert german_transliteration("Дмитрий") == "Dmitri" and german_transliteration("Навальный") == "Nawalny"
     assert german_transliteration("Кличко") == "Klitschko" and german_transliteration("Євген") == "Jewgen"
+    assert german_transliteration("Рыжков") == "Ryschkow" and german_transliteration("Эрик") == "Erik"
+    assert german_transliteration("Іван") == "Iwan" and german_transliteration("Ґонта") == "Gonta"
     assert german_transliteration("Peskow") is None  # already in Latin letters
