@@ -101,6 +101,17 @@ def place_words() -> set[str]:
     return {w for n in names for w in n.split() if _usable(w)}
 
 
+def gazetteer_words(folder: Path) -> tuple[set[str], set[str]]:
+    """Surnames (GermaNER's list, ASL 2.0) and one-word landscape and settlement names (GN250, BKG) from the
+    German LER corpus's gazetteers (`../shared/data/actors/german-gazetteers/gazetteers`)."""
+    def lines(name: str) -> list[str]:
+        return (folder / name).read_text(encoding="utf-8").split("\n")
+
+    surnames = {w for w in lines("personennamen.list") if " " not in w.strip() and _usable(w.strip())}
+    places = {w for w in lines("landschaftsbezeichnungen.list") if _usable(w) and w.isalpha()}
+    return surnames, places
+
+
 def ordinary_words(tagged: Path) -> set[str]:
     """Word forms that the tagged text uses more often as something other than a proper noun."""
     import spacy
@@ -127,12 +138,18 @@ def combine(first: set[str], last: set[str], places: set[str], ordinary: set[str
     return {w: b for w, b in sorted(bits.items()) if w not in ordinary}
 
 
-def build(tagged: Path, cyrillic: bool = False) -> dict[str, int]:
+def build(tagged: Path, cyrillic: bool = False, gazetteers: Path | None = None,
+          landscapes: bool = True) -> dict[str, int]:
     first, last = faker_names()
+    places = place_words()
     if cyrillic:  # an experiment, not in the shipped model (docs/models.md)
         more_first, more_last = cyrillic_names()
         first, last = first | more_first, last | more_last
-    return combine(first, last, place_words(), ordinary_words(tagged))
+    if gazetteers is not None:  # an experiment (docs/models.md)
+        more_last, more_places = gazetteer_words(gazetteers)
+        last = last | more_last
+        places = places | more_places if landscapes else places
+    return combine(first, last, places, ordinary_words(tagged))
 
 
 def main() -> None:
@@ -141,8 +158,12 @@ def main() -> None:
     ap.add_argument("target", type=Path)
     ap.add_argument("--cyrillic", action="store_true",
                     help="also Faker's Russian, Ukrainian and Bulgarian names in German transliteration")
+    ap.add_argument("--gazetteers", type=Path, metavar="DIR",
+                    help="also GermaNER's surnames and GN250's one-word names (german-gazetteers/gazetteers)")
+    ap.add_argument("--no-landscapes", action="store_true", help="with --gazetteers: the surnames only")
     args = ap.parse_args()
-    lexicon = build(args.tagged, cyrillic=args.cyrillic)
+    lexicon = build(args.tagged, cyrillic=args.cyrillic, gazetteers=args.gazetteers,
+                    landscapes=not args.no_landscapes)
     args.target.parent.mkdir(parents=True, exist_ok=True)
     args.target.write_text(json.dumps(lexicon, ensure_ascii=False), encoding="utf-8")
     counts = Counter(b for b in lexicon.values())

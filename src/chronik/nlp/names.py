@@ -28,7 +28,12 @@ from pathlib import Path
 
 from spacy.attrs import FLAG40, FLAG41, FLAG42
 from spacy.language import Language
+from spacy.ml.featureextractor import FeatureExtractor
+from spacy.ml.staticvectors import StaticVectors
+from spacy.tokens import Doc
 from spacy.util import registry
+from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
+from thinc.types import Floats2d, Ints2d, Ragged
 
 TABLE = "chronik_names"
 FIRST, SURNAME, PLACE = 1, 2, 4
@@ -65,3 +70,37 @@ def load_name_lexicon(path: str) -> Callable[[Language], None]:
         nlp.vocab.lookups.add_table(TABLE, entries)
 
     return load
+
+
+@registry.architectures("chronik.NameHashEmbed.v1")
+def name_hash_embed(width: int, attrs: list[str], rows: list[int], flags: list[str], flag_rows: int,
+                    include_static_vectors: bool) -> Model[list[Doc], list[Floats2d]]:
+    """spaCy's MultiHashEmbed, with the lexicon's flags packed into one feature: the word's bits
+    (`FIRST | SURNAME | PLACE`, 0–7) get one embedding table instead of one table per flag. The mixing layer
+    then reads `width × (len(attrs) + 1)` inputs instead of `width × (len(attrs) + len(flags))`: less to
+    compute for every token, the same information."""
+    if len(rows) != len(attrs):
+        raise ValueError(f"Mismatched lengths: {len(rows)} vs {len(attrs)}")
+    tables = [*rows, flag_rows]  # the seeds MultiHashEmbed gives its tables: 8, 9, …
+    embeddings: list[Model] = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(tables)]
+    concat_size = width * (len(embeddings) + include_static_vectors)
+    features: Model[list[Doc], Ragged] = chain(
+        FeatureExtractor([*attrs, *flags]), pack_flags(len(attrs)), list2ragged(),
+        with_array(concatenate(*embeddings)))
+    if include_static_vectors:
+        features = concatenate(features, StaticVectors(width, dropout=0.0))
+    return chain(features, with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True)), ragged2list())
+
+
+def pack_flags(n_attrs: int) -> Model[list[Ints2d], list[Ints2d]]:
+    """The columns after the first `n_attrs` (0/1 flags) become one column of their bits."""
+
+    def forward(model: Model, arrays: list[Ints2d], is_train: bool) -> tuple[list[Ints2d], Callable]:
+        packed = []
+        for array in arrays:
+            weights = model.ops.xp.asarray([1 << i for i in range(array.shape[1] - n_attrs)], dtype=array.dtype)
+            bits = (array[:, n_attrs:] * weights).sum(axis=1, keepdims=True).astype(array.dtype)
+            packed.append(model.ops.xp.ascontiguousarray(model.ops.xp.hstack([array[:, :n_attrs], bits])))
+        return packed, lambda d_packed: []
+
+    return Model("pack_flags", forward)
