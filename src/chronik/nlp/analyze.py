@@ -17,6 +17,7 @@ from chronik.document import Document
 from chronik.errors import ConfigError
 from chronik.models import model_hashes, resolve_model, verify
 from chronik.nlp.lemmas import SIMPLEMMA_VERSION, lemma, tagged_lemma
+from chronik.nlp.titles import work_titles
 
 ENTITY_LABELS = {"PER", "LOC", "ORG", "MISC"}
 
@@ -72,10 +73,12 @@ class Analyzer:
     def _assign(self, doc: Document, sdoc: Any) -> Document:
         tag = f"{self.name}@{self.version}"
         doc.analysis = sdoc
-        for ent in sdoc.ents:
-            if not_a_name(ent):
-                continue
-            label = ent.label_ if ent.label_ in ENTITY_LABELS else "MISC"
+        titles = [sdoc[a:b] for a, b in work_titles(sdoc)]  # MISC; they replace what the model found inside
+        mentions = [(e, e.label_) for e in sdoc.ents
+                    if not not_a_name(e) and not any(e.start < t.end and t.start < e.end for t in titles)]
+        mentions += [(t, "MISC") for t in titles]
+        for ent, label in sorted(mentions, key=lambda m: m[0].start):
+            label = label if label in ENTITY_LABELS else "MISC"
             doc.entities.append({"start": ent.start_char, "end": ent.end_char, "text": ent.text, "label": label,
                                  "name": None, "country": None, "sector": None, "kb": None, "stage": tag})
         doc.provenance["entities"] = tag
