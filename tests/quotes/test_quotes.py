@@ -777,3 +777,26 @@ def test_wert_legen_darauf_is_a_cue(pipeline) -> None:
     q = only(pipeline(Document(text=text)))
     assert q["text"] == "dass die Reform bald beschlossen werde"
     assert q["speaker"]["text"] == "Beide Verbände"
+
+
+def test_before_a_colon_the_reporting_verb_is_the_cue_not_a_source_phrase_in_its_object() -> None:
+    text = ("Ein Sprecher der Stadtwerke sagte zu der Forderung nach einem Preisstopp: „Das können wir "
+            "uns in diesem Winter nicht leisten.“")
+    q = only(annotate(text))
+    assert q["cue"]["text"] == "sagte"
+    assert q["speaker"]["text"] == "Ein Sprecher der Stadtwerke"
+
+
+def test_a_closing_so_source_speaks_for_a_quotation_without_a_speaker() -> None:
+    text = "Die Fähre werde aufgefordert, den Hafen sofort zu verlassen, so Hafenmeister Jens Albrecht."
+    q = only(annotate(text, persons=("Jens Albrecht",)))
+    assert q["cue"]["text"] == "so"
+    assert q["speaker"]["text"] == "Hafenmeister Jens Albrecht"
+    assert q["speaker"]["name"] == "Jens Albrecht"
+
+
+def test_a_noun_written_with_a_small_letter_can_be_the_speaker() -> None:
+    text = "Auch wirft der ai-Bericht den Behörden vor, Flüchtlinge an der Grenze abzuweisen."
+    q = only(annotate(text))
+    assert q["speaker"]["text"] == "der ai-Bericht"
+    assert DocView(SEGMENT(Document(text="Laut einer dpa-Meldung sinkt der Preis."))).toks[2].cap

@@ -4,6 +4,7 @@ each token belongs to, and clause boundaries."""
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +13,8 @@ from chronik.document import Document, is_named, is_nominal
 QUOTE_CHARS = frozenset("„“”\"»«‚‘›‹")
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")"})
 END_PUNCT = frozenset({".", "!", "?", "…"})
+# nouns and names that start with a small letter: "dpa-Meldung", "ai-Bericht", "eBay", "iPhone"
+_SMALL_NOUN = re.compile(r"^[a-zäöü]+(?:-[A-ZÄÖÜ]|[A-ZÄÖÜ])\w")
 
 
 @dataclass(slots=True)
@@ -29,7 +32,8 @@ class Tok:
 
     @property
     def cap(self) -> bool:
-        return self.text[:1].isupper()
+        """Written as a noun or name: a capital first letter, or a noun such as "dpa-Meldung", "eBay"."""
+        return self.text[:1].isupper() or bool(_SMALL_NOUN.match(self.text))
 
     @property
     def word(self) -> bool:

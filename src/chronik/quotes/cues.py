@@ -63,7 +63,8 @@ def find_cues(view: DocView, inside: list[int], si: int) -> list[Cue]:
         elif low == "wonach" and k > lo and toks[k - 1].text == ",":
             out.append(Cue("wonach", k, k + 1))
         elif low == "nach" and k > lo and any(speech_noun(toks[m].text) for m in range(max(lo, k - 3), k)) and \
-                (k + 1 >= hi or not (toks[k + 1].cap or toks[k + 1].lower in ("der", "die", "dem", "den"))):
+                (k + 1 >= hi or not (toks[k + 1].cap or toks[k + 1].lower in DETERMINERS)):
+            # "seinen Angaben nach", not "die Forderung nach einem Waffenstillstand"
             out.append(Cue("post", k, k + 1, "nach"))
         elif low == "so" and k > lo and (toks[k - 1].text in (",", "–", "—") or (inside[k - 1] >= 0 and
                                          toks[k - 1].text in QUOTE_CHARS)) and k + 1 < hi and \

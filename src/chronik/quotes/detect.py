@@ -388,6 +388,7 @@ class QuoteFinder:
         self.retrospective(sent_cues)
         for si in range(len(view.sentences)):
             self.dass_subjunctive(si)
+        self.so_sources(sent_cues)
         self.continuations()
         if reported is not None:
             for free in self.free_sentences():
@@ -397,6 +398,23 @@ class QuoteFinder:
                                        rule="reported"))
         self.cands.sort(key=lambda c: c.msg[0])
         return self.cands
+
+    def so_sources(self, sent_cues: list[list[Cue]]) -> None:
+        """A quotation without a speaker takes the source that closes its sentence: "Ägypten werde
+        aufgefordert, die Grenze zu öffnen, so Hisbollah-Chef Hassan Nasrallah." """
+        view = self.view
+        taken = {c.cue[0] for c in self.cands if c.cue is not None}
+        for c in self.cands:
+            if c.speaker is not None or c.inherit:
+                continue
+            si = view.toks[c.msg[0]].sent
+            so = next((x for x in sent_cues[si] if x.kind == "so" and x.tok not in taken and x.tok >= c.msg[1]), None)
+            if so is None:
+                continue
+            spk = subject_right(view, so.tok, view.clause(so.tok)[1])
+            if spk is not None:
+                taken.add(so.tok)
+                c.speaker, c.cue = spk, (so.tok, so.end)
 
     def subject_between(self, si: int, by_sent: dict[int, Candidate]) -> Candidate | None:
         """A continuation after a sentence that is not a quotation and is about a named person or
@@ -508,7 +526,9 @@ class QuoteFinder:
             if cue is None and o > 0 and toks[o - 1].text == ":":
                 ca, _ = view.clause(o - 2) if o >= 2 else (o - 1, o - 1)
                 cands = [x for x in sent_cues[toks[o - 1].sent] if ca <= x.tok < o - 1 and not x.used]
-                cue = cands[-1] if cands else None
+                # the reporting verb, not a source phrase in its object ("sagte zu der Forderung nach X: „…“")
+                verbs = [x for x in cands if x.kind == "verb"]
+                cue = (verbs or cands)[-1] if cands else None
                 if cue is None and o >= 2:
                     # "Koppelin: „…“", "Koppelin wörtlich: „…“", "Die Ministerin dazu: „…“"
                     stop = o - 2 if toks[o - 2].lower in _BEFORE_COLON and o - 2 > ca else o - 1

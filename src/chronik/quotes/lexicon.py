@@ -150,7 +150,7 @@ def subjunctive(word: str) -> int:
 
 
 # Forms of "werden": a passive ("wurde betont") or "wurde bekannt".
-WERDEN = frozenset("wird werden wurde wurden worden würde würden".split())
+WERDEN = frozenset("wird werden werde wurde wurden worden würde würden".split())
 
 # Phrases that state an opinion with a verb that says nothing alone: "ist der Meinung, dass", "vertritt die
 # Auffassung", "zeigte sich zufrieden, dass", "hält es für möglich, dass", "legten Wert darauf, dass".
