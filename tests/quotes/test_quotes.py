@@ -800,3 +800,13 @@ def test_a_noun_written_with_a_small_letter_can_be_the_speaker() -> None:
     q = only(annotate(text))
     assert q["speaker"]["text"] == "der ai-Bericht"
     assert DocView(SEGMENT(Document(text="Laut einer dpa-Meldung sinkt der Preis."))).toks[2].cap
+
+
+def test_a_speaker_quoted_through_a_source_is_attributed_to_the_source() -> None:
+    # the text vouches only for the source: SpkAtt marks it as the speaker, with "laut"/"zufolge" as the cue
+    text = "„Wir bauen die Brücke bis 2027 neu“, sagte Bürgermeisterin Ina Falk laut Radio Nordwelle."
+    q = only(annotate(text, persons=("Ina Falk",), orgs=("Radio Nordwelle",)))
+    assert (q["cue"]["text"], q["speaker"]["text"]) == ("laut", "Radio Nordwelle")
+    text = "Im Ausschuss sagte die Ministerin einigen Abgeordneten zufolge: „Der Haushalt hält nicht.“"
+    q = only(annotate(text))
+    assert (q["cue"]["text"], q["speaker"]["text"]) == ("zufolge", "einigen Abgeordneten")

@@ -389,6 +389,7 @@ class QuoteFinder:
         for si in range(len(view.sentences)):
             self.dass_subjunctive(si)
         self.so_sources(sent_cues)
+        self.relayed_sources(sent_cues)
         self.continuations()
         if reported is not None:
             for free in self.free_sentences():
@@ -415,6 +416,34 @@ class QuoteFinder:
             if spk is not None:
                 taken.add(so.tok)
                 c.speaker, c.cue = spk, (so.tok, so.end)
+
+    def relayed_sources(self, sent_cues: list[list[Cue]]) -> None:
+        """A speaker quoted through a source: "sagte Raab laut Spiegel Online", "sagte die Kanzlerin einigen
+        Teilnehmern zufolge: „…“". The text vouches only for the source, so the source is the speaker (as
+        SpkAtt marks it), with "laut"/"zufolge" as the cue."""
+        view, toks = self.view, self.view.toks
+        taken = {c.cue[0] for c in self.cands if c.cue is not None}
+        for c in self.cands:
+            if c.cue is None or c.inherit or toks[c.cue[0]].lower in ("laut", "zufolge"):
+                continue
+            ca, cb = view.clause(c.cue[0])
+            for x in sent_cues[toks[c.cue[0]].sent]:
+                if x.tok in taken or not ca <= x.tok < cb or c.msg[0] <= x.tok < c.msg[1]:
+                    continue
+                low = toks[x.tok].lower
+                if low == "laut" and x.kind == "prep":
+                    np = _np_from(view, x.end, cb)
+                elif low == "zufolge" and x.kind == "post":
+                    np = np_before(view, x.tok, c.cue[1] if c.cue[1] <= x.tok else ca)  # not past the verb
+                    if np is not None:  # "sagte die Kanzlerin einigen Teilnehmern zufolge": the last phrase
+                        np = (next((m for m in range(np[1] - 1, np[0], -1) if toks[m - 1].cap and not toks[m].cap
+                                    and toks[m].lower not in ("des", "der", "von", "vom")), np[0]), np[1])
+                else:
+                    continue
+                if np is not None and not (c.msg[0] <= np[0] < c.msg[1]):
+                    taken.add(x.tok)
+                    c.speaker, c.cue = np, (x.tok, x.end)
+                    break
 
     def subject_between(self, si: int, by_sent: dict[int, Candidate]) -> Candidate | None:
         """A continuation after a sentence that is not a quotation and is about a named person or
