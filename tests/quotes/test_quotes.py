@@ -810,3 +810,11 @@ def test_a_speaker_quoted_through_a_source_is_attributed_to_the_source() -> None
     text = "Im Ausschuss sagte die Ministerin einigen Abgeordneten zufolge: „Der Haushalt hält nicht.“"
     q = only(annotate(text))
     assert (q["cue"]["text"], q["speaker"]["text"]) == ("zufolge", "einigen Abgeordneten")
+
+
+def test_a_pronoun_after_a_quotation_is_the_speaker_not_the_clause_before_it() -> None:
+    text = ("Weil die Fähre wieder pünktlich fuhr, war Kapitänin Maren Holt zufrieden: „Ein guter Anfang“, "
+            "sagte sie dem Lokalradio.")
+    q = only(annotate(text, persons=("Maren Holt",)))
+    assert q["speaker"]["text"] == "sie"
+    assert q["speaker"]["name"] == "Maren Holt"

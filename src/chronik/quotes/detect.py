@@ -155,8 +155,9 @@ class QuoteFinder:
                 # "Der frühere Bürgermeister, Henning Scherf (SPD), warnte die CDU vor …": the verb right
                 # after an apposition has the subject that opens the sentence
                 np, lb = self.opening_subject(lo)
-                if np and lb < ca - 1 and toks[lb].text == "," and "PER" in self.labels((lb + 1, ca - 1)):
-                    return np[0], ca - 1
+                if np and lb < ca - 1 and toks[lb].text == "," and "PER" in self.labels((lb + 1, ca - 1)) and \
+                        not any(self.inside[m] >= 0 or toks[m].text == ":" for m in range(lb + 1, ca - 1)):
+                    return np[0], ca - 1  # (an apposition has no quotation in it: "…: „Ein guter Start“, sagte er")
             right = subject_right(view, cue.tok, cb)
             if right:
                 return right
