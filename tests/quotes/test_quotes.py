@@ -818,3 +818,9 @@ def test_a_pronoun_after_a_quotation_is_the_speaker_not_the_clause_before_it() -
     q = only(annotate(text, persons=("Maren Holt",)))
     assert q["speaker"]["text"] == "sie"
     assert q["speaker"]["name"] == "Maren Holt"
+
+
+def test_a_demonstrative_alone_after_the_verb_is_the_speaker() -> None:
+    text = "Für die Stadt, so schrieb diese in einer Mitteilung, sei der Umbau eine große Chance."
+    q = only(annotate(text))
+    assert q["speaker"]["text"] == "diese"

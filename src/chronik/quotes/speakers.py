@@ -166,6 +166,9 @@ def subject_right(view: DocView, cue: int, end: int) -> tuple[int, int] | None:
         return j, j + 1
     if t.lower in _NOT_SUBJECT:
         return None
+    if t.lower in ("dieser", "diese") and (j + 1 >= end or not (toks[j + 1].cap or (toks[j + 1].word and
+                                                               toks[j + 1].lower.endswith(("e", "en", "er"))))):
+        return j, j + 1  # a demonstrative standing alone: "so schrieb diese in einer Stellungnahme"
     return _np_from(view, j, end)
 
 
