@@ -44,3 +44,9 @@ def test_an_opinion_phrase_is_a_cue_and_its_words_are_kept() -> None:
 
 def test_nothing_inside_quotation_marks_is_a_cue() -> None:
     assert [k for k, _, _ in cues_of("„Wir sagten es laut“, erklärte die Sprecherin.")] == ["verb"]
+
+
+def test_nach_with_a_speech_noun_after_a_genitive_name_but_not_after_a_demand() -> None:
+    assert [k for k, _, _ in cues_of("Nach Lindners Ansicht kommt die Reform zu spät.")] == ["prep"]
+    # "die Forderung nach einem Preisstopp" names what is demanded, not who says something
+    assert "nach" not in [w for _, _, w in cues_of("Er wies die Forderung nach einem Preisstopp zurück.")]

@@ -127,6 +127,8 @@ def _noun_after(view: DocView, k: int, hi: int) -> bool:
         if speech_noun(toks[m].text):
             return True
         t = toks[m]
+        if t.cap and t.text.endswith("s") and m + 1 < hi and speech_noun(toks[m + 1].text):
+            continue  # a name in the genitive: "nach Grupps Meinung"
         if t.cap or not t.word or not (t.lower in DETERMINERS or t.lower.endswith(("e", "en", "er", "em", "es"))
                                        or t.text[:1].isdigit()):
             return False
