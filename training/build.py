@@ -40,20 +40,22 @@ TARGET = ROOT / "src" / "chronik" / "models" / "de_chronik"
 # A UD morphologizer shares the encoder too (model 0.4): it learns from UD GSD dev's features and from 800
 # REDEWIEDERGABE documents with silver features (training/silver_morph.py); the NER sentences have none and
 # count as missing.
-HELDOUT = {"name": "ner-names-heldout", "train": "training/corpus/ner-train-aug-tags-ud-morph.spacy",
+HELDOUT = {"name": "ner-packed-heldout", "train": "training/corpus/ner-train-aug-tags-ud-morph.spacy",
            "max_steps": 5000, "pick": "model-best"}
-FINAL = {"name": "ner-names-final", "train": "training/corpus/ner-all-aug-tags-ud-morph.spacy", "max_steps": 5000,
+FINAL = {"name": "ner-packed-final", "train": "training/corpus/ner-all-aug-tags-ud-morph.spacy", "max_steps": 5000,
          "pick": "model-last"}
-CONFIG = "training/configs/ner-tagger-morph-names.cfg"  # model 0.6: + the name lexicon's flags (names.py)
+# model 0.7: the name lexicon's flags in one embedding table (chronik.NameHashEmbed.v1), averaged parameters
+CONFIG = "training/configs/ner-tagger-morph-names-packed.cfg"
 SILVER_DOCS = 800  # REDEWIEDERGABE documents (of 3,154, seeded sample) with silver UD features in the mix
 SELF_DOCS = 1500  # raw news documents each model labels for its own second stage (self-training, model 0.5)
 VECTORS = "training/output/vectors/spacy"  # floret vectors (training/vectors.py), no GermEval 2014 dev text
 DEV = "training/corpus/ner-dev-tags.spacy"
-MODEL_VERSION = "0.6.0"  # 0.2: the NER shares its encoder with an STTS tagger; 0.3: + static floret vectors;
+MODEL_VERSION = "0.7.0"  # 0.2: the NER shares its encoder with an STTS tagger; 0.3: + static floret vectors;
 # 0.3.1: the vectors' text leaves out the quotation stage's held-out SpkAtt documents; 0.4: + a morphologizer
 # (UD features, silver ones from REDEWIEDERGABE), MISC without CoNLL's derivations; 0.5: self-training, a second
 # stage on the mix plus 1,500 raw news documents the first stage labelled; 0.6: the encoder also reads a name
-# lexicon (first names, surnames, places; training/name_lexicon.py, chronik.nlp.names)
+# lexicon (first names, surnames, places; training/name_lexicon.py, chronik.nlp.names); 0.7: the lexicon's three
+# flags as one feature with one embedding table (faster), Adam with parameter averaging
 KEEP = ("config.cfg", "meta.json", "tokenizer", "vocab", "tok2vec", "tagger", "morphologizer", "ner", "place_ruler")
 
 
