@@ -824,3 +824,8 @@ def test_a_demonstrative_alone_after_the_verb_is_the_speaker() -> None:
     text = "Für die Stadt, so schrieb diese in einer Mitteilung, sei der Umbau eine große Chance."
     q = only(annotate(text))
     assert q["speaker"]["text"] == "diese"
+
+
+def test_the_title_of_a_work_is_not_a_quotation() -> None:
+    text = "Die Autorin Jana Brück hat in ihrem Buch mit dem Titel „Die Stadt gehört uns allen“ die Planung kritisiert."
+    assert annotate(text, persons=("Jana Brück",)).quotes == []

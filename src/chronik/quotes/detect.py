@@ -13,6 +13,7 @@ from typing import Any
 
 from chronik.actors.lexicon import group_role
 from chronik.document import Document, is_named
+from chronik.nlp.titles import WORK_NOUN
 from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, DocView
 from chronik.quotes.cues import Cue, find_cues
 from chronik.quotes.lexicon import (
@@ -535,7 +536,10 @@ class QuoteFinder:
         """Is the quoted span (o, c) a name or title in quotation marks ("„Public Library of Science“",
         "„Rundschau am Sonntag“"): at most six words, whose only lower-case words are function words?"""
         toks = self.view.toks
-        return sum(1 for k in range(o + 1, c) if toks[k].word) <= 6 and \
+        words = sum(1 for k in range(o + 1, c) if toks[k].word)
+        if o > 0 and toks[o - 1].cap and WORK_NOUN.search(toks[o - 1].text):
+            return True  # the title of a work: "das Buch mit dem Titel „…“", "der Film „…“" (chronik.nlp.titles)
+        return words <= 6 and \
             all(toks[k].lower in _TITLE_WORDS for k in range(o + 1, c) if toks[k].text[:1].islower())
 
     def direct_with_cue(self, sent_cues: list[list[Cue]]) -> None:
