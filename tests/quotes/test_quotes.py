@@ -829,3 +829,14 @@ def test_a_demonstrative_alone_after_the_verb_is_the_speaker() -> None:
 def test_the_title_of_a_work_is_not_a_quotation() -> None:
     text = "Die Autorin Jana Brück hat in ihrem Buch mit dem Titel „Die Stadt gehört uns allen“ die Planung kritisiert."
     assert annotate(text, persons=("Jana Brück",)).quotes == []
+
+
+def test_danach_after_a_sentence_about_a_document_reports_it_and_otherwise_means_afterwards() -> None:
+    doc = annotate("Die Kasse legte am Montag ihren Jahresbericht vor. Danach fehlen ihr 40 Millionen Euro.")
+    assert [(q["cue"]["text"], q["text"]) for q in doc.quotes] == [("Danach", "fehlen ihr 40 Millionen Euro")]
+    assert annotate("Die Ministerin traf am Morgen ein. Danach fuhr sie nach Kassel.").quotes == []
+
+
+def test_hat_entschieden_is_a_cue() -> None:
+    q = only(annotate("Das Landgericht hat entschieden, dass die Klage abgewiesen wird."))
+    assert (q["cue"]["text"], q["speaker"]["text"]) == ("entschieden", "Das Landgericht")

@@ -17,6 +17,7 @@ from chronik.quotes.lexicon import (
     PREP_BEFORE,
     SEPARABLE,
     WERDEN,
+    document_noun,
     lemma,
     opinion_phrase,
     speech_noun,
@@ -56,9 +57,10 @@ def find_cues(view: DocView, inside: list[int], si: int) -> list[Cue]:
             out.append(Cue("prep", k, k + 1, "nach"))
         elif low in ANAPHORIC and k == lo:
             out.append(Cue("anaphoric", k, k + 1))
-        elif low == "danach" and k == lo and _reported(view, inside, k + 1, hi):
+        elif low == "danach" and k == lo and (_reported(view, inside, k + 1, hi) or _after_document(view, si)):
             # "Danach hätte es sich um … gehandelt": "danach" is also "afterwards", so only with a
-            # clause in Konjunktiv or with hearsay "soll"
+            # clause in Konjunktiv or with hearsay "soll", or right after a sentence about a document
+            # ("Die Studie liegt vor. Danach leiden …")
             out.append(Cue("anaphoric", k, k + 1))
         elif low == "wonach" and k > lo and toks[k - 1].text == ",":
             out.append(Cue("wonach", k, k + 1))
@@ -119,6 +121,14 @@ def _reported(view: DocView, inside: list[int], a: int, b: int) -> bool:
     toks = view.toks
     return any(inside[k] < 0 and (subjunctive(toks[k].text) or toks[k].lower in ("soll", "sollen"))
                for k in range(a, b))
+
+def _after_document(view: DocView, si: int) -> bool:
+    """Does the sentence before `si` name a document or a finding ("Bericht", "Studie", "Umfrage")?"""
+    if si == 0:
+        return False
+    a, b = view.sent_toks[si - 1]
+    return any(document_noun(t.text) or speech_noun(t.text) for t in view.toks[a:b])
+
 
 def _noun_after(view: DocView, k: int, hi: int) -> bool:
     """A speech noun within three words after k ("nach Angaben", "nach ersten Erkenntnissen")."""

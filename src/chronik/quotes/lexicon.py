@@ -189,7 +189,11 @@ def speech_verb(word: str) -> str | None:
     """The cue lemma a finite verb form stands for (without its particle), or None."""
     if not word[:1].islower():
         return None
-    lem = lemma(word)
+    lem = _PARTICIPLES.get(word) or lemma(word)
     if lem in SPEECH_VERBS or lem in INFINITIVE_VERBS or lem in SEPARABLE:
         return lem
     return None
+
+
+# participles simplemma reads as adjectives ("hat entschieden")
+_PARTICIPLES = {"entschieden": "entscheiden"}
