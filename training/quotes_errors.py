@@ -1,6 +1,7 @@
 """Read the quote stage's errors on SpkAtt documents: missed gold quotes, false alarms, wrong speakers.
 
     python training/quotes_errors.py training/corpus/spkatt/tune [--limit 50] [--only missed|false|speaker]
+    python training/quotes_errors.py training/corpus/spkatt/tune --rule direct-sentence   # one rule, right or not
 
 Uses the scorer's own reader and matching (../shared/eval/chronik_eval.py), so what is printed is what
 the score counts. Run it on the tuning part only.
@@ -29,6 +30,7 @@ def main() -> None:
     ap.add_argument("folder")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--only", choices=["missed", "false", "speaker"], default=None)
+    ap.add_argument("--rule", default=None, help="list every prediction of this rule, right or not, and nothing else")
     args = ap.parse_args()
     docs = ev.spkatt_docs(Path(args.folder))
     if args.limit:
@@ -53,6 +55,12 @@ def main() -> None:
             return " ".join(ev.d_tok(d, tuple(int(x) for x in r.split(":"))) for r in refs)
         for q in pred:
             rules[q["rule"]] += 1
+        if args.rule:
+            for j, q in enumerate(pred):
+                if q["rule"] == args.rule:
+                    mark = "OK   " if j in up else "FALSE"
+                    print(f"{mark} [{d['id']}] {len(q['text'].split()):>3} words | {q['text'][:120]}")
+            continue
         for i, j in matched:
             q = pred[j]
             sp = q.get("speaker")
