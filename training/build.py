@@ -110,7 +110,7 @@ def train(recipe: dict[str, object]) -> Path:
         "--paths.train", str(recipe["train"]), "--paths.dev", DEV,
         "--paths.vectors", VECTORS, "--output", str(out), "--training.max_steps", str(recipe["max_steps"]),
         "--training.eval_frequency", "500",
-        "--system.seed", "0", "--nlp.batch_size", "256"], cwd=ROOT)
+        "--system.seed", str(recipe.get("seed", 0)), "--nlp.batch_size", "256"], cwd=ROOT)
     shutil.rmtree(out / "with-ruler", ignore_errors=True)  # to_disk does not remove stale files
     sh([sys.executable, "-c", "import sys, spacy; from spacy.tokens import DocBin; from gazetteer import "
         "add_place_ruler; nlp = spacy.load(sys.argv[1]); docs = list(DocBin().from_disk("
@@ -124,7 +124,8 @@ def train_twice(recipe: dict[str, object]) -> Path:
     same recipe trains again, from scratch, on its mix plus those documents (output `<name>-self`)."""
     first = train(recipe)
     mix = Path(str(recipe["train"]))
-    with_self = mix.with_name(mix.stem + "-self.spacy")
+    seed = f"-seed{recipe['seed']}" if recipe.get("seed") else ""  # another seed: a mix of its own
+    with_self = mix.with_name(f"{mix.stem}-self{seed}.spacy")
     sh([sys.executable, str(TRAINING / "self_train.py"), str(first), str(ROOT / mix), str(ROOT / with_self),
         "--docs", str(SELF_DOCS)], cwd=ROOT)
     return train({**recipe, "name": f"{recipe['name']}-self", "train": str(with_self)})
