@@ -363,8 +363,9 @@ def test_a_country_that_denies_something_speaks_on_in_konjunktiv(pipeline) -> No
     text = ("Die Behörde wirft Valdoria vor, Uran anzureichern. Valdoria bestreitet dies. "
             "Das Programm diene allein der Forschung.")
     doc = pipeline(Document(text=text))
-    # (the model reads the fictional country as a place or an organisation; either can speak)
-    assert any(e["text"] == "Valdoria" and e["label"] in ("LOC", "ORG") for e in doc.entities)
+    # (the model has no way to know what the fictional name stands for: model 0.6 read it as a place, 0.7 as a
+    # person; whatever it is, it speaks on)
+    assert any(e["text"] == "Valdoria" for e in doc.entities)
     last = doc.quotes[-1]
     assert last["text"] == "Das Programm diene allein der Forschung"
     assert last["speaker"]["name"] == "Valdoria"
@@ -840,3 +841,9 @@ def test_danach_after_a_sentence_about_a_document_reports_it_and_otherwise_means
 def test_hat_entschieden_is_a_cue() -> None:
     q = only(annotate("Das Landgericht hat entschieden, dass die Klage abgewiesen wird."))
     assert (q["cue"]["text"], q["speaker"]["text"]) == ("entschieden", "Das Landgericht")
+
+
+def test_the_name_after_a_kind_of_medium_is_the_speaker_s_name() -> None:
+    doc = annotate("Das berichtete das Wochenmagazin Nordblick am Montag. Demnach fehlen der Stadt 40 Millionen Euro.")
+    q = only(doc)
+    assert (q["speaker"]["text"], q["speaker"]["name"]) == ("Demnach", "Nordblick")
