@@ -149,14 +149,21 @@ def test_from_a_network_edge_to_the_dyad_and_its_evidence(server: str, page) -> 
     page.goto(server + "/network")
     page.wait_for_function("document.getElementById('network').network !== undefined")
     page.wait_for_timeout(1500)  # let the layout settle
+    # the middle of the edge that lies farthest from every node (a click near a node would open the node)
     x, y = page.evaluate("""() => {
         const el = document.getElementById('network'), net = el.network;
         net.stopSimulation();
-        const id = net.body.data.edges.getIds()[0], e = net.body.data.edges.get(id);
-        const p = net.getPositions([e.from, e.to]);
-        const mid = net.canvasToDOM({x: (p[e.from].x + p[e.to].x) / 2, y: (p[e.from].y + p[e.to].y) / 2});
+        const pos = net.getPositions(), nodes = Object.values(pos).map(q => net.canvasToDOM(q));
+        let best = null, clearance = -1;
+        for (const id of net.body.data.edges.getIds()) {
+            const e = net.body.data.edges.get(id);
+            if (e.from === e.to) continue;
+            const mid = net.canvasToDOM({x: (pos[e.from].x + pos[e.to].x) / 2, y: (pos[e.from].y + pos[e.to].y) / 2});
+            const d = Math.min(...nodes.map(n => Math.hypot(n.x - mid.x, n.y - mid.y)));
+            if (d > clearance) { clearance = d; best = mid; }
+        }
         const r = el.getBoundingClientRect();
-        return [r.left + mid.x, r.top + mid.y];
+        return [r.left + best.x, r.top + best.y];
     }""")
     page.mouse.click(x, y)
     page.wait_for_url("**/events?source=*")
