@@ -29,11 +29,12 @@ def work_titles(doc: Any) -> list[tuple[int, int]]:
     """Token spans (start, end) of the titles in a spaCy Doc: the tokens between the quotation marks that
     follow a work noun, when the marks close within MAX_TOKENS tokens of the same sentence."""
     spans = []
-    for i, tok in enumerate(doc[:-2]):
-        if not (tok.text[:1].isupper() and WORK_NOUN.search(tok.text)) or tok.tag_ not in ("NN", ""):
-            continue
-        closing = OPENING.get(doc[i + 1].text)
+    for i in range(len(doc) - 2):
+        closing = OPENING.get(doc[i + 1].text)  # the cheap test first: this runs over every token
         if closing is None:
+            continue
+        tok = doc[i]
+        if not (tok.text[:1].isupper() and WORK_NOUN.search(tok.text)) or tok.tag_ not in ("NN", ""):
             continue
         start = i + 2
         for end in range(start, min(len(doc), start + MAX_TOKENS + 1)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from chronik.document import Document, is_named, is_nominal
@@ -25,15 +25,16 @@ class Tok:
     end: int
     sent: int
     tag: str = ""  # STTS tag from the model, "" without one
+    # written as a noun or name: a capital first letter, or a noun such as "dpa-Meldung", "eBay" (set once:
+    # the rules ask for it again and again)
+    cap: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.cap = self.text[:1].isupper() or bool(_SMALL_NOUN.match(self.text))
 
     @property
     def lower(self) -> str:
         return self.text.lower()
-
-    @property
-    def cap(self) -> bool:
-        """Written as a noun or name: a capital first letter, or a noun such as "dpa-Meldung", "eBay"."""
-        return self.text[:1].isupper() or bool(_SMALL_NOUN.match(self.text))
 
     @property
     def word(self) -> bool:

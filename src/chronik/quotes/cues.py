@@ -122,6 +122,7 @@ def _reported(view: DocView, inside: list[int], a: int, b: int) -> bool:
     return any(inside[k] < 0 and (subjunctive(toks[k].text) or toks[k].lower in ("soll", "sollen"))
                for k in range(a, b))
 
+
 def _after_document(view: DocView, si: int) -> bool:
     """Does the sentence before `si` name a document or a finding ("Bericht", "Studie", "Umfrage")?"""
     if si == 0:

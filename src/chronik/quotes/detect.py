@@ -437,15 +437,22 @@ class QuoteFinder:
                     np = _np_from(view, x.end, cb)
                 elif low == "zufolge" and x.kind == "post":
                     np = np_before(view, x.tok, c.cue[1] if c.cue[1] <= x.tok else ca)  # not past the verb
-                    if np is not None:  # "sagte die Kanzlerin einigen Teilnehmern zufolge": the last phrase
-                        np = (next((m for m in range(np[1] - 1, np[0], -1) if toks[m - 1].cap and not toks[m].cap
-                                    and toks[m].lower not in ("des", "der", "von", "vom")), np[0]), np[1])
+                    np = self.last_phrase(np) if np is not None else None
                 else:
                     continue
                 if np is not None and not (c.msg[0] <= np[0] < c.msg[1]):
                     taken.add(x.tok)
                     c.speaker, c.cue = np, (x.tok, x.end)
                     break
+
+    def last_phrase(self, np: tuple[int, int]) -> tuple[int, int]:
+        """Of two noun phrases in a row, the last: "die Kanzlerin einigen Teilnehmern (zufolge)" → "einigen
+        Teilnehmern"; a genitive attribute stays with its phrase ("Angaben des Ministeriums")."""
+        toks = self.view.toks
+        for m in range(np[1] - 1, np[0], -1):
+            if toks[m - 1].cap and not toks[m].cap and toks[m].lower not in ("des", "der", "von", "vom"):
+                return m, np[1]
+        return np
 
     def subject_between(self, si: int, by_sent: dict[int, Candidate]) -> Candidate | None:
         """A continuation after a sentence that is not a quotation and is about a named person or

@@ -88,6 +88,15 @@ def document_noun(word: str) -> bool:
     return word[:1].isupper() and word.lower().endswith(_DOCUMENT_NOUN_ENDINGS)
 
 
+# Kinds of media whose name follows them: "das Nachrichtenmagazin Focus", "der Sender Arte".
+_MEDIA_ENDINGS = ("magazin", "zeitung", "zeitschrift", "wochenblatt", "tageblatt", "sender", "agentur", "portal",
+                  "rundfunk")
+
+
+def media_noun(word: str) -> bool:
+    return word[:1].isupper() and word.lower().endswith(_MEDIA_ENDINGS)
+
+
 # Reporting verbs whose complement clause may stay in the indicative ("teilte mit, die Kamera ist ausgefallen").
 STRONG_VERBS = frozenset("""
 sagen erklären mitteilen berichten bestätigen betonen schreiben melden bekanntgeben angeben ergänzen

@@ -22,6 +22,7 @@ from chronik.quotes.lexicon import (
     PERSONAL_PRONOUNS,
     document_noun,
     lemma,
+    media_noun,
     speech_noun,
     speech_verb,
 )
@@ -269,9 +270,6 @@ def _time(view: DocView, np: tuple[int, int]) -> bool:
 
 _OWN = frozenset({"eigener", "eigenen", "eigenem"})  # "nach eigenen Angaben"
 RELATIVES = frozenset("der die das welcher welche welches".split())
-# kinds of media whose name follows them: "das Nachrichtenmagazin Focus", "der Sender Arte"
-MEDIA = ("magazin", "zeitung", "zeitschrift", "wochenblatt", "tageblatt", "sender", "nachrichtenagentur", "agentur",
-         "nachrichtenportal", "portal", "fernsehsender", "radiosender", "rundfunk")
 ROLE_SUFFIXES = ("sprecher", "sprecherin", "chef", "chefin", "präsident", "präsidentin", "minister",
                  "ministerin", "kanzler", "kanzlerin", "vorsitzende", "vorsitzender", "leiter", "leiterin",
                  "direktor", "direktorin", "general", "botschafter", "botschafterin", "sekretär",
@@ -484,7 +482,7 @@ class Resolver:
             mention["name"] = self.name_of(mention["text"])  # a name the entity model missed
             mention["label"] = None
             return mention
-        media = next((k for k in range(a, b - 1) if view.toks[k].cap and view.toks[k].lower.endswith(MEDIA)), None)
+        media = next((k for k in range(a, b - 1) if media_noun(view.toks[k].text)), None)
         if media is not None and not ents and 0 < b - media - 1 <= 3 and all(t.cap for t in view.toks[media + 1:b]):
             # "dem Nachrichtenmagazin Focus", "die Zeitung Junge Welt": the name after the kind of medium
             s0 = view.toks[media + 1].start
