@@ -91,6 +91,17 @@ def test_indirect_speech_in_konjunktiv_and_its_continuation() -> None:
     assert cont["speaker"]["name"] == "Jonas Falk"
 
 
+def test_a_run_of_uncued_konjunktiv_sentences_is_one_continuation() -> None:
+    text = ("Die Bürgermeisterin Lea Brandt sagte am Montag, die Brücke bleibe vorerst gesperrt. "
+            "Die Gutachter hätten Risse im Beton gefunden. Eine Reparatur dauere mindestens ein Jahr. "
+            "Am Abend tagte der Stadtrat.")
+    doc = annotate(text, persons=("Lea Brandt",))
+    assert [q["text"] for q in doc.quotes] == [
+        "die Brücke bleibe vorerst gesperrt",
+        "Die Gutachter hätten Risse im Beton gefunden. Eine Reparatur dauere mindestens ein Jahr."]
+    assert doc.quotes[1]["cue"] is None and doc.quotes[1]["speaker"]["name"] == "Lea Brandt"
+
+
 def test_indicative_sentence_after_a_cue_without_subjunctive_is_not_a_continuation() -> None:
     text = ("Der Verteidigungsminister Jonas Falk sagte, ein Rückzug komme nicht infrage. "
             "Am Nachmittag reiste er nach Hause.")

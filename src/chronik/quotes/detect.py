@@ -813,6 +813,14 @@ class QuoteFinder:
             if 1 in moods or (2 in moods and prev.rule in ("konjunktiv", "dass", "dass-konjunktiv")):
                 c = self.own_subject(lo, hi) or self.subject_between(si, by_sent) or \
                     Candidate((lo, hi), "indirect", None, None, inherit=True, rule="continuation")
+                before = by_sent.get(si - 1)
+                if c.rule == before.rule == "continuation" and c.speaker is None and before.speaker is None \
+                        if before is not None else False:
+                    # a run of uncued sentences is one passage of reported speech, one quotation (as SpkAtt
+                    # marks it), not one quotation per sentence
+                    before.msg = (before.msg[0], hi)
+                    by_sent[si] = before
+                    continue
                 self.add(c)
                 if self.cands and self.cands[-1] is c:
                     by_sent[si] = c
