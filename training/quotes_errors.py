@@ -2,14 +2,20 @@
 
     python training/quotes_errors.py training/corpus/spkatt/tune [--limit 50] [--only missed|false|speaker]
     python training/quotes_errors.py training/corpus/spkatt/tune --rule direct-sentence   # one rule, right or not
+    python training/quotes_errors.py training/corpus/spkatt/tune --count   # counts by kind, no text
+
+`--count` prints no text, only counts: per rule, what it predicted, matched, and where its false quotations lie
+(inside a gold message another prediction matched, over an unmatched one, or outside any); recall per gold form;
+and for an uncued quotation right after another quotation, whether the two fall in one gold message.
 
 Uses the scorer's own reader and matching (../shared/eval/chronik_eval.py), so what is printed is what
-the score counts. Run it on the tuning part only.
+the score counts. Read the tuning part only; `--count` may also be run on the held-out part.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 from collections import Counter
 from pathlib import Path
@@ -31,7 +37,9 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--only", choices=["missed", "false", "speaker"], default=None)
     ap.add_argument("--rule", default=None, help="list every prediction of this rule, right or not, and nothing else")
+    ap.add_argument("--count", action="store_true", help="counts by kind only, no text")
     args = ap.parse_args()
+    counts: Counter[tuple[str, ...]] = Counter()
     docs = ev.spkatt_docs(Path(args.folder))
     if args.limit:
         docs = docs[: args.limit]
@@ -55,6 +63,9 @@ def main() -> None:
             return " ".join(ev.d_tok(d, tuple(int(x) for x in r.split(":"))) for r in refs)
         for q in pred:
             rules[q["rule"]] += 1
+        if args.count:
+            count(counts, d, gold, g_sets, pred, p_sets, matched)
+            continue
         if args.rule:
             for j, q in enumerate(pred):
                 if q["rule"] == args.rule:
@@ -80,9 +91,41 @@ def main() -> None:
             for j, q in enumerate(pred):
                 if j not in up:
                     print(f"FALSE [{d['id']}] {q['rule']}: cue={q['cue'] and q['cue']['text']!r} | {q['text'][:140]}")
+    if args.count:
+        for key, n in sorted(counts.items()):
+            print(f"{' | '.join(key):<70} {n:>5}")
+        return
     print("\nrule            predicted  matched")
     for r, n in rules.most_common():
         print(f"{r:<22} {n:>5} {rules_ok[r]:>7}")
+
+
+def count(counts: Counter[tuple[str, ...]], d: dict, gold: list[dict], g_sets: list[set], pred: list[dict],
+          p_sets: list[set], matched: list[tuple[int, int]]) -> None:
+    """Add one document's counts by kind (see the module's docstring)."""
+    owner = {j: i for i, j in matched}
+    for i, a in enumerate(gold):
+        counts[("gold form", a["Form"], "found" if i in {i for i, _ in matched} else "missed")] += 1
+    for j, q in enumerate(pred):
+        if j in owner:
+            ok = speaker_ok(d, gold[owner[j]], q.get("speaker"))
+            counts[("rule", q["rule"], "matched, speaker right" if ok else "matched, speaker wrong")] += 1
+            continue
+        over = [i for i, g in enumerate(g_sets) if g & p_sets[j]]
+        inside = all(i in owner.values() for i in over)
+        where = "outside any gold message" if not over else \
+            "inside a matched gold message" if inside else "over an unmatched gold message"
+        counts[("rule", q["rule"], f"false, {where}")] += 1
+    order = sorted(range(len(pred)), key=lambda j: pred[j]["start"])
+    for a, b in itertools.pairwise(order):
+        if pred[b]["cue"] is not None or d["text"][pred[a]["end"]:pred[b]["start"]].strip(" .,;:„“\"»«") != "":
+            continue
+        ga = max(range(len(g_sets)), key=lambda i: len(g_sets[i] & p_sets[a]), default=None)
+        gb = max(range(len(g_sets)), key=lambda i: len(g_sets[i] & p_sets[b]), default=None)
+        if ga is None or gb is None or not g_sets[ga] & p_sets[a] or not g_sets[gb] & p_sets[b]:
+            continue
+        before = "uncued" if pred[a]["cue"] is None else "cued"
+        counts[("uncued after " + before, pred[b]["rule"], "one gold message" if ga == gb else "two")] += 1
 
 
 if __name__ == "__main__":
