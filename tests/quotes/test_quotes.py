@@ -102,6 +102,16 @@ def test_a_run_of_uncued_konjunktiv_sentences_is_one_continuation() -> None:
     assert doc.quotes[1]["cue"] is None and doc.quotes[1]["speaker"]["name"] == "Lea Brandt"
 
 
+def test_reportive_sollen_with_a_perfect_infinitive_continues_reported_speech() -> None:
+    text = ("Die Polizei in Hallstadt teilte mit, in der Nacht habe es eine Explosion gegeben. "
+            "Ein Unbekannter soll zuvor in das Lager eingebrochen sein. "
+            "Der Neubau soll im Mai fertig werden.")
+    doc = annotate(text, orgs=("Polizei",))
+    assert [q["text"] for q in doc.quotes] == [
+        "in der Nacht habe es eine Explosion gegeben", "Ein Unbekannter soll zuvor in das Lager eingebrochen sein"]
+    assert doc.quotes[1]["cue"] is None and doc.quotes[1]["speaker"]["text"] == "Die Polizei"
+
+
 def test_indicative_sentence_after_a_cue_without_subjunctive_is_not_a_continuation() -> None:
     text = ("Der Verteidigungsminister Jonas Falk sagte, ein Rückzug komme nicht infrage. "
             "Am Nachmittag reiste er nach Hause.")

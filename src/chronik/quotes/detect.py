@@ -41,6 +41,7 @@ from chronik.quotes.speakers import (
 
 _INTRO = ("dass", "daß", "ob")
 _DASS = ("dass", "daß")
+REPORTIVE = frozenset("soll sollen".split())  # "Er soll … haben": reportedly, as the source says
 CONT_GAP = 2  # a continuation may follow its quote after one sentence without reported speech
 # zu-infinitives that say why or how, not what was said ("sagte er, um … zu beruhigen")
 _NOT_INFINITIVE = frozenset("um ohne statt anstatt als".split())
@@ -87,6 +88,13 @@ _PARTICLE_PARTICIPLE = re.compile(
 
 # a particle verb's zu-infinitive written as one word: "zurückzutreten", "anzusprechen", "vorzugehen"
 _ZU_INFINITIVE = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|fort|her|hin|los|mit|nach|vor|weg|zurück|zusammen)zu\w+en$")
+
+
+def _participle(tok: Any) -> bool:
+    """A past participle by the model's tag; without a model, a small word ending like one ("eingebrochen")."""
+    if tok.tag:
+        return bool(tok.tag.endswith("PP"))
+    return tok.text.islower() and tok.text.endswith(("t", "en"))
 
 
 @dataclass
@@ -794,6 +802,20 @@ class QuoteFinder:
             self.add(Candidate((k, end), "indirect", (verb, verb + 1), np, rule="dass-konjunktiv"))
             return
 
+    def reportive(self, lo: int, hi: int) -> bool:
+        """A sentence that says what someone is said to have done: "sollen" with a perfect infinitive in its
+        main clause ("Der Täter soll das Gebäude gestürmt haben", "Rund 800 Menschen sollen verletzt worden
+        sein") — the reportive "sollen" of German news, which carries reported speech like a Konjunktiv."""
+        toks = self.view.toks
+        for k in range(lo, hi):
+            if toks[k].lower in REPORTIVE and self.inside[k] < 0:
+                a, b = self.view.clause(k)
+                words = [m for m in range(k + 1, b) if toks[m].word]
+                if a == lo and len(words) >= 2 and toks[words[-1]].lower in ("haben", "sein") and \
+                        _participle(toks[words[-2]]):
+                    return True
+        return False
+
     def continuations(self) -> None:
         """Reported speech that goes on in Konjunktiv I without a new cue."""
         view, toks = self.view, self.view.toks
@@ -810,7 +832,8 @@ class QuoteFinder:
             if not self.free(lo, hi):
                 continue
             moods = [subjunctive(toks[k].text) for k in range(lo + 1, hi) if self.inside[k] < 0]
-            if 1 in moods or (2 in moods and prev.rule in ("konjunktiv", "dass", "dass-konjunktiv")):
+            if 1 in moods or self.reportive(lo, hi) or \
+                    (2 in moods and prev.rule in ("konjunktiv", "dass", "dass-konjunktiv")):
                 c = self.own_subject(lo, hi) or self.subject_between(si, by_sent) or \
                     Candidate((lo, hi), "indirect", None, None, inherit=True, rule="continuation")
                 before = by_sent.get(si - 1)
