@@ -50,13 +50,16 @@ SILVER_DOCS = 800  # REDEWIEDERGABE documents (of 3,154, seeded sample) with sil
 SELF_DOCS = 1500  # raw news documents each model labels for its own second stage (self-training, model 0.5)
 VECTORS = "training/output/vectors/spacy"  # floret vectors (training/vectors.py), no GermEval 2014 dev text
 DEV = "training/corpus/ner-dev-tags.spacy"
-MODEL_VERSION = "0.7.0"  # 0.2: the NER shares its encoder with an STTS tagger; 0.3: + static floret vectors;
+MODEL_VERSION = "0.7.1"  # 0.2: the NER shares its encoder with an STTS tagger; 0.3: + static floret vectors;
 # 0.3.1: the vectors' text leaves out the quotation stage's held-out SpkAtt documents; 0.4: + a morphologizer
 # (UD features, silver ones from REDEWIEDERGABE), MISC without CoNLL's derivations; 0.5: self-training, a second
 # stage on the mix plus 1,500 raw news documents the first stage labelled; 0.6: the encoder also reads a name
 # lexicon (first names, surnames, places; training/name_lexicon.py, chronik.nlp.names); 0.7: the lexicon's three
-# flags as one feature with one embedding table (faster), Adam with parameter averaging
-KEEP = ("config.cfg", "meta.json", "tokenizer", "vocab", "tok2vec", "tagger", "morphologizer", "ner", "place_ruler")
+# flags as one feature with one embedding table (faster), Adam with parameter averaging; 0.7.1: + a dependency
+# parser with its own copy of the encoder, disabled unless models.syntax is on (`parser` below; the rest unchanged)
+KEEP = ("config.cfg", "meta.json", "tokenizer", "vocab", "tok2vec", "tagger", "morphologizer", "ner", "place_ruler",
+        "parser")
+PARSER_STEPS = 2000  # fixed, last checkpoint: the training log's scores are on GSD test and pick nothing
 
 
 def sh(cmd: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
@@ -152,6 +155,63 @@ def package(model: Path) -> None:
     write_sums()
 
 
+def parser(seed: int = 0) -> Path:
+    """The dependency parser (model 0.7.1): trained on UD German GSD dev + PUD (1,799 sentences; GSD test held
+    out) for a fixed PARSER_STEPS steps, starting from a copy of the bundled model's encoder that it fine-tunes
+    (training/configs/parser-on-encoder.cfg, parameter averaging as the NER), then grafted into the bundled model
+    with that copy of the encoder as its own, disabled: the entities, tags and features stay exactly as they were,
+    and `models.syntax = true` turns the parser on."""
+    import spacy
+
+    sys.path.insert(0, str(ROOT / "src"))
+    import chronik.nlp.names  # the name lexicon and its feature callback
+    import chronik.nlp.places
+
+    names = TRAINING / "output" / "bundled-names.json"  # the lexicon the bundled encoder reads
+    table = spacy.load(TARGET).vocab.lookups.get_table(chronik.nlp.names.TABLE)
+    names.write_text(json.dumps(dict(table.items())))
+    out = TRAINING / "output" / "parser"
+    sh([sys.executable, "-m", "spacy", "train", "training/configs/parser-on-encoder.cfg", "--code",
+        "training/spacy_code.py", "--paths.train", "training/corpus/ud-train.spacy", "--paths.dev",
+        "training/corpus/ud-test.spacy", "--paths.vectors", str(TARGET), "--paths.names", str(names), "--output",
+        str(out), "--training.max_steps", str(PARSER_STEPS), "--system.seed", str(seed),
+        "--training.optimizer.use_averages", "true"], cwd=ROOT)
+    return graft_parser(out / "model-last")
+
+
+def graft_parser(trained_path: Path) -> Path:
+    """Put a parser trained by `parser` into the bundled model, with its own copy of the encoder, disabled."""
+    import spacy
+
+    sys.path.insert(0, str(ROOT / "src"))
+    import chronik.nlp.names
+    import chronik.nlp.places  # noqa: F401  (the place ruler's factory)
+
+    nlp = spacy.load(TARGET)
+    if "parser" in nlp.component_names:
+        nlp.remove_pipe("parser")
+    trained = spacy.load(trained_path)
+    trained.replace_listeners("tok2vec", "parser", ["model.tok2vec"])  # the parser keeps its own encoder
+    nlp.add_pipe("parser", source=trained)
+    nlp.disable_pipe("parser")
+    nlp.meta["version"] = f"{MODEL_VERSION}.{date.today():%Y%m%d}"
+    staging = TRAINING / "output" / "with-parser"
+    shutil.rmtree(staging, ignore_errors=True)
+    nlp.to_disk(staging)
+    for name in KEEP:
+        dst, src = TARGET / name, staging / name
+        if dst.is_dir():
+            shutil.rmtree(dst)
+        if src.is_dir():
+            shutil.copytree(src, dst)
+        elif src.exists():
+            shutil.copy2(src, dst)
+    meta = json.loads((TARGET / "meta.json").read_text())  # spaCy writes it in one line; keep it readable
+    (TARGET / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
+    write_sums()
+    return TARGET
+
+
 def write_sums() -> None:
     sys.path.insert(0, str(ROOT / "src"))
     from chronik.models import model_hashes
@@ -193,6 +253,27 @@ def morph_scores(model: Path) -> dict[str, float]:
     return {k: round(v, 4) for k, v in scores.items()}
 
 
+def syntax_scores(model: Path) -> dict[str, float]:
+    """UAS and LAS of the model's parser (enabled for the run) on UD German GSD test (never trained on), by
+    spaCy's scorer: with the sentence boundaries the parser finds itself (as in the experiments before), and
+    with the gold boundaries set first (`gold_sents_*`), as chronik sets its segmenter's before parsing."""
+    script = ("import sys, json, spacy, chronik.nlp.names, chronik.nlp.places; from spacy.tokens import DocBin; "
+              "from spacy.training import Example; nlp = spacy.load(sys.argv[1]); nlp.enable_pipe('parser'); "
+              "gold = list(DocBin().from_disk(sys.argv[2]).get_docs(nlp.vocab)); "
+              "nlp.select_pipes(enable=['parser']); "
+              "s = nlp.evaluate([Example(nlp.make_doc(d.text), d) for d in gold]); "
+              "out = {k: s[k] for k in ('dep_uas', 'dep_las', 'sents_f')}; preset = []\n"
+              "for d in gold:\n"
+              "    p = nlp.make_doc(d.text)\n"
+              "    for a, b in zip(p, d): a.is_sent_start = b.is_sent_start\n"
+              "    preset.append(Example(p, d))\n"
+              "s = nlp.evaluate(preset); out.update(gold_sents_uas=s['dep_uas'], gold_sents_las=s['dep_las'])\n"
+              "print(json.dumps(out))")
+    out = subprocess.run([sys.executable, "-c", script, str(model), str(TRAINING / "corpus" / "ud-test.spacy")],
+                         check=True, text=True, capture_output=True)
+    return {k: round(v, 4) for k, v in json.loads(out.stdout.strip().splitlines()[-1]).items()}
+
+
 def tag_accuracy(model: Path) -> float:
     """STTS tag accuracy."""
     return float(ud_test_scores(model, "tagger")["tag_acc"])
@@ -222,7 +303,8 @@ def lemma_accuracy(model: Path) -> dict[str, float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("step", choices=["all", "convert", "train", "evaluate", "package", "morph", "lemmas"])
+    ap.add_argument("step", choices=["all", "convert", "train", "evaluate", "package", "parser", "syntax", "morph",
+                                     "lemmas"])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = ap.parse_args()
     heldout = TRAINING / "output" / f"{HELDOUT['name']}-self" / "with-ruler"
@@ -238,6 +320,10 @@ def main() -> None:
             print(f"STTS tag accuracy on UD German GSD test, {model.parent.name}: {tag_accuracy(model):.4f}")
     if args.step in ("all", "package"):
         package(final)
+    if args.step in ("all", "parser"):
+        parser()
+    if args.step in ("all", "parser", "syntax"):
+        print(f"Syntax on UD German GSD test, bundled model: {json.dumps(syntax_scores(TARGET))}")
     if args.step == "lemmas":
         print(json.dumps(lemma_accuracy(TARGET), indent=2))
     if args.step in ("all", "morph"):

@@ -88,6 +88,10 @@ class Document:
     tags: list[str] = field(default_factory=list)  # a part-of-speech tag (STTS) per token, when a model tags
     morph: list[str] = field(default_factory=list)  # UD features per token ("Mood=Sub|Person=3"), from a model
     lemmas: list[str] = field(default_factory=list)  # a lemma per token ("sagte" -> "sagen"), when analysed
+    # Syntax, when the model parses (config models.syntax): for each token the index of its head token in
+    # `tokens` (a sentence's root points to itself) and its UD relation to it ("nsubj", "obj", "root")
+    heads: list[int] = field(default_factory=list)
+    deps: list[str] = field(default_factory=list)
     entities: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
@@ -138,6 +142,9 @@ class Document:
                 out["morph"] = self.morph
             if self.lemmas:
                 out["lemmas"] = self.lemmas
+            if self.deps:
+                out["heads"] = self.heads
+                out["deps"] = self.deps
         return out
 
     @classmethod
@@ -161,6 +168,8 @@ class Document:
             tags=list(obj.get("tags", [])),
             morph=list(obj.get("morph", [])),
             lemmas=list(obj.get("lemmas", [])),
+            heads=list(obj.get("heads", [])),
+            deps=list(obj.get("deps", [])),
             entities=list(obj.get("entities", [])),
             quotes=list(obj.get("quotes", [])),
             events=list(obj.get("events", [])),

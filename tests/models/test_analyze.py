@@ -22,6 +22,9 @@ TRAIN = [
     ("Die Ministerin Anna Schmidt besuchte Riga.", [(15, 27, "PER"), (37, 41, "LOC")],
      ["ART", "NN", "NE", "NE", "VVFIN", "NE", "$."]),
 ]
+# dependency trees for a parser (heads as token indices; a user's bigger model may have one, the bundled one has)
+TREES = [([1, 1, 1, 2, 5, 1, 1], ["advmod", "ROOT", "nsubj", "flat", "case", "obl", "punct"]),
+         ([1, 4, 1, 2, 4, 4, 4], ["det", "nsubj", "appos", "flat", "ROOT", "obj", "punct"])]
 # UD features for the morphologizer (a user's bigger model may have one): the verb's mood matters for quotes
 MORPHS = ["Case=Nom", "Case=Nom|Number=Sing", "Case=Nom", "Case=Nom", "Mood=Ind|Person=3|Tense=Past", "Case=Acc", ""]
 
@@ -32,12 +35,14 @@ def tiny_model(tmp_path_factory):
     nlp = spacy.blank("de")
     nlp.add_pipe("tagger")
     nlp.add_pipe("morphologizer")
+    nlp.add_pipe("parser", config={"min_action_freq": 1})
     ner = nlp.add_pipe("ner")
     for _, ents, _ in TRAIN:
         for *_, label in ents:
             ner.add_label(label)
     examples = [Example.from_dict(nlp.make_doc(t), {"entities": e, "tags": tags, "morphs": MORPHS,
-                                                    "pos": ["X"] * len(tags)}) for t, e, tags in TRAIN]
+                                                    "pos": ["X"] * len(tags), "heads": heads, "deps": deps})
+                for (t, e, tags), (heads, deps) in zip(TRAIN, TREES, strict=True)]
     nlp.initialize(lambda: examples)
     for _ in range(40):
         nlp.update(examples, drop=0.0)
@@ -74,6 +79,33 @@ def test_analyze_loads_a_model_from_a_path(tiny_model):
     assert doc.lemmas[:5] == ["der", "Ministerin", "Anna", "Schmidt", "besuchen"]
     assert doc.provenance["lemmas"].startswith("simplemma@")
     assert out["lemmas"] == doc.lemmas and Document.from_json(out).lemmas == doc.lemmas
+
+
+def test_syntax_comes_from_the_model_parser_when_switched_on(tiny_model):
+    text = "Die Ministerin Anna Schmidt besuchte Riga. Sie blieb dort."
+    off = default_pipeline(config_with(tiny_model)).process(Document(text=text))
+    assert off.heads == [] and off.deps == [] and "heads" not in off.to_json(tokens=True)
+    cfg = load_config(overrides={"models": {"pipeline": str(tiny_model), "syntax": True}})
+    doc = default_pipeline(cfg).process(Document(text=text))
+    words = [doc.text[t.start:t.end] for t in doc.tokens]
+    assert len(doc.heads) == len(doc.deps) == len(doc.tokens)
+    assert words[doc.heads[1]] == "besuchte" and doc.deps[1] == "nsubj"
+    assert doc.heads[4] == 4 and doc.deps[4] == "root"  # a root points to itself
+    # the parser keeps the segmenter's sentences: no head outside its own sentence
+    sentence_of = [next(k for k, s in enumerate(doc.sentences) if s.start <= t.start < s.end) for t in doc.tokens]
+    assert all(sentence_of[h] == sentence_of[i] for i, h in enumerate(doc.heads))
+    assert [s.text for s in doc.analysis.sents] == ["Die Ministerin Anna Schmidt besuchte Riga.", "Sie blieb dort."]
+    out = doc.to_json(tokens=True)
+    back = Document.from_json(out)
+    assert (out["heads"], out["deps"]) == (doc.heads, doc.deps) == (back.heads, back.deps)
+
+
+def test_syntax_needs_a_model_with_a_parser(tmp_path):
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.to_disk(tmp_path / "noparser")
+    with pytest.raises(ConfigError, match="has no parser"):
+        Analyzer(tmp_path / "noparser", syntax=True)
 
 
 @Language.component("test_upper_lemmas")

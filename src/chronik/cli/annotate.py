@@ -30,7 +30,8 @@ from chronik.pipeline import default_pipeline
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write here instead of standard output.")
 @click.option("--tokens", is_flag=True,
-              help="Add token offsets (`tokens`), tags, lemmas and features to each document.")
+              help="Add token offsets (`tokens`), tags, lemmas and features to each document, and their syntax "
+                   "(`heads`, `deps`) when models.syntax is on.")
 @click.option("--rejected", "rejected_out", type=click.File("w", encoding="utf-8"), default=None,
               help="Also write every rejected input as a JSON line to this file.")
 @click.option("--progress/--no-progress", "show_progress", default=True, help="Progress bar on a terminal.")

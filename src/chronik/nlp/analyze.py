@@ -37,7 +37,7 @@ class Analyzer:
     requires: tuple[str, ...] = ("text", "tokens", "sentences")
     assigns: tuple[str, ...] = ("analysis", "entities")
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, syntax: bool = False) -> None:
         import spacy
 
         import chronik.nlp.names  # registers the name lexicon's callback, for models that read it
@@ -49,6 +49,13 @@ class Analyzer:
                               "the model is damaged or was changed without a new card")
         self.path = path
         self.nlp = spacy.load(path)
+        parsers = [n for n in self.nlp.component_names
+                   if self.nlp.get_pipe_meta(n).factory in ("parser", "beam_parser")]
+        if syntax and not parsers:
+            raise ConfigError(f"models.syntax is on, but the model at {path} has no parser")
+        for name in parsers:  # the bundled model ships its parser disabled: syntax costs speed
+            (self.nlp.enable_pipe if syntax else self.nlp.disable_pipe)(name)
+        self.syntax = syntax
         self.hashes = model_hashes(path)
         meta = self.nlp.meta
         self.model = f"{meta.get('name', path.name)}-{meta.get('version', '0')}"
@@ -57,7 +64,7 @@ class Analyzer:
     @classmethod
     def from_config(cls, cfg: dict[str, Any]) -> Analyzer | None:
         path = resolve_model(str(cfg["models"]["pipeline"]))
-        return cls(path) if path else None
+        return cls(path, syntax=bool(cfg["models"]["syntax"])) if path else None
 
     def _spacy_doc(self, doc: Document) -> Any:
         # The segmenter tokenised with this model's tokenizer and vocabulary already (see default_pipeline)
@@ -91,6 +98,16 @@ class Analyzer:
             feats = {t.idx: str(t.morph) for t in sdoc}
             doc.morph = [feats.get(t.start, "") for t in doc.tokens]
             doc.provenance["morph"] = tag
+        if self.syntax and sdoc.has_annotation("DEP"):  # heads as indices into doc.tokens
+            index = {t.start: i for i, t in enumerate(doc.tokens)}
+            by_start = {t.idx: t for t in sdoc}
+            heads, deps = [], []
+            for i, t in enumerate(doc.tokens):
+                tok = by_start.get(t.start)
+                heads.append(index.get(tok.head.idx, i) if tok is not None else i)
+                deps.append(tok.dep_.lower() if tok is not None else "")
+            doc.heads, doc.deps = heads, deps
+            doc.provenance["syntax"] = tag
         if sdoc.has_annotation("LEMMA"):  # a model with a lemmatizer
             lemmas = {t.idx: t.lemma_ for t in sdoc}
             doc.lemmas = [lemmas.get(t.start, "") or doc.text[t.start:t.end] for t in doc.tokens]
