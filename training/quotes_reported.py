@@ -3,9 +3,9 @@
     python training/quotes_reported.py            # writes src/chronik/quotes/reported.json
 
 Data: our tuning part of SpkAtt-2023 task 2 Wikinews train (training/corpus/spkatt/tune, made by
-training/quotes_split.py); the held-out part is never read here. Within the tuning part, documents whose
-id is divisible by 4 choose the regularisation and the threshold (scored with the scorer's own matching,
-on whole quotations with their speakers); the weights are then trained on the whole tuning part.
+training/quotes_split.py); the held-out part is never read here. Four-fold cross-validation over the tuning
+part (folds by document id) chooses the regularisation and the threshold (scored with the scorer's own
+matching, on whole quotations with their speakers); the weights are then trained on the whole tuning part.
 A sentence is a positive example when a gold quotation that no rule found matches it (Dice >= 0.5 on
 tokens, as `chronik_eval.py spkatt` counts) and the speaker it would get is right: a sentence of
 reported speech whose speaker we would get wrong is better left out.
@@ -33,6 +33,7 @@ from chronik.quotes.detect import QuoteFinder, find_quotes  # noqa: E402
 from chronik.quotes.reported import BUNDLED, ReportedModel  # noqa: E402
 
 TUNE = HERE / "corpus" / "spkatt" / "tune"
+FOLDS = 4
 
 
 def examples(d: dict, doc: Document) -> list[tuple[dict[str, float], int]]:
@@ -66,6 +67,17 @@ def examples(d: dict, doc: Document) -> list[tuple[dict[str, float], int]]:
 
 def score(docs: list[tuple[dict, Document]], model: ReportedModel | None) -> dict[str, float]:
     """Quote and quote+speaker F1 of the whole stage on `docs`, as `chronik_eval.py spkatt` counts them."""
+    return f1s(counts(docs, model))
+
+
+def f1s(c: tuple[int, int, int, int]) -> dict[str, float]:
+    n_gold, n_pred, n_match, n_ok = c
+    f1 = lambda tp: 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0  # noqa: E731
+    return {"quote_f1": round(f1(n_match), 4), "quote_speaker_f1": round(f1(n_ok), 4), "pred": n_pred}
+
+
+def counts(docs: list[tuple[dict, Document]], model: ReportedModel | None) -> tuple[int, int, int, int]:
+    """Gold quotations, predicted ones, matched ones, matched with the right speaker."""
     n_gold = n_pred = n_match = n_ok = 0
     for d, doc in docs:
         offs = d["_offs"]
@@ -78,8 +90,7 @@ def score(docs: list[tuple[dict, Document]], model: ReportedModel | None) -> dic
         n_pred += len(pred)
         n_match += len(pairs)
         n_ok += sum(speaker_ok(d, gold[i], pred[j].get("speaker")) for i, j in pairs)
-    f1 = lambda tp: 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0  # noqa: E731
-    return {"quote_f1": round(f1(n_match), 4), "quote_speaker_f1": round(f1(n_ok), 4), "pred": n_pred}
+    return n_gold, n_pred, n_match, n_ok
 
 
 def fit(data: list[tuple[dict[str, float], int]], c: float) -> dict[str, float]:
@@ -99,25 +110,30 @@ def main() -> None:
         out = pipe.process(Document(text=d["text"], id=d["id"]))
         if isinstance(out, Document):
             docs.append((d, out))
-    val = [(d, doc) for d, doc in docs if int(d["id"]) % 4 == 0]
-    fit_docs = [(d, doc) for d, doc in docs if int(d["id"]) % 4 != 0]
-    train_ex = [e for d, doc in fit_docs for e in examples(d, doc)]
-    print(f"{len(fit_docs)} documents to fit, {len(val)} to choose; {len(train_ex)} free sentences, "
-          f"{sum(label for _, label in train_ex)} of them reported speech")
-    base = score(val, None)
-    print(f"rules alone on the choosing part: {base}")
+    # four folds by document id: each (C, threshold) is fitted on three and counted on the fourth, the counts
+    # of the four folds summed (one split alone chose differently from one refit to the next)
+    folds = [[(d, doc) for d, doc in docs if int(d["id"]) % FOLDS == k] for k in range(FOLDS)]
+    fold_ex = [[e for d, doc in fold for e in examples(d, doc)] for fold in folds]
+    all_ex = [e for ex in fold_ex for e in ex]
+    print(f"{len(docs)} documents in {FOLDS} folds; {len(all_ex)} free sentences, "
+          f"{sum(label for _, label in all_ex)} of them reported speech")
+    base = score(docs, None)
+    print(f"rules alone: {base}")
     best: tuple[float, float, float, dict[str, float]] | None = None
     for c in (0.3, 1.0, 3.0, 10.0):
-        weights = fit(train_ex, c)
+        fold_weights = [fit([e for j, ex in enumerate(fold_ex) if j != k for e in ex], c) for k in range(FOLDS)]
         for threshold in (0.2, 0.3, 0.4, 0.5, 0.6):
-            s = score(val, ReportedModel({"weights": weights, "threshold": threshold}))
+            total = [0, 0, 0, 0]
+            for k, fold in enumerate(folds):
+                model = ReportedModel({"weights": fold_weights[k], "threshold": threshold})
+                total = [a + b for a, b in zip(total, counts(fold, model), strict=True)]
+            s = f1s((total[0], total[1], total[2], total[3]))
             print(f"C={c:<4} threshold={threshold}: {s}")
             key = s["quote_speaker_f1"] + s["quote_f1"]
             if best is None or key > best[0]:
                 best = (key, c, threshold, s)
     assert best is not None
     _, c, threshold, chosen = best
-    all_ex = train_ex + [e for d, doc in val for e in examples(d, doc)]
     weights = fit(all_ex, c)
     data: dict[str, Any] = {
         "threshold": threshold,
@@ -128,8 +144,8 @@ def main() -> None:
             "data": "SpkAtt-2023 task 2 German Wikinews train, our tuning part (training/quotes_split.py; "
                     "Wikinews text CC BY 2.5/4.0); the held-out part was not read",
             "examples": len(all_ex), "positives": sum(label for _, label in all_ex),
-            "C": c, "chosen_on": "tuning documents with id % 4 == 0, fitted on the others",
-            "choosing_part_rules_alone": base, "choosing_part_with_model": chosen,
+            "C": c, "chosen_on": f"{FOLDS}-fold cross-validation over the tuning documents (folds by id % {FOLDS})",
+            "rules_alone": base, "cross_validated_with_model": chosen,
             "command": "python training/quotes_reported.py",
         },
     }

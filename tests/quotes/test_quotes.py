@@ -112,6 +112,20 @@ def test_reportive_sollen_with_a_perfect_infinitive_continues_reported_speech() 
     assert doc.quotes[1]["cue"] is None and doc.quotes[1]["speaker"]["text"] == "Die Polizei"
 
 
+def test_konjunktiv_after_a_reporting_verb_that_quoted_nothing_is_its_speakers() -> None:
+    text = "Die Ministerin Jana Falk äußerte sich am Montag in Kiel. Die Lage sei ernst. Der Zug fuhr ab."
+    q = only(annotate(text, persons=("Jana Falk",), places=("Kiel",)))
+    assert q["text"] == "Die Lage sei ernst" and q["cue"] is None
+    assert q["speaker"]["name"] == "Jana Falk"
+
+
+def test_a_wie_clause_with_an_apposition_after_the_message() -> None:
+    text = "Die Tanks standen unter Druck, wie Burt Ramke, Chef der Firma Nordgas, mitteilte."
+    q = only(annotate(text, persons=("Burt Ramke",), orgs=("Nordgas",)))
+    assert q["text"] == "Die Tanks standen unter Druck"
+    assert q["cue"]["text"] == "mitteilte" and q["speaker"]["name"] == "Burt Ramke"
+
+
 def test_indicative_sentence_after_a_cue_without_subjunctive_is_not_a_continuation() -> None:
     text = ("Der Verteidigungsminister Jonas Falk sagte, ein Rückzug komme nicht infrage. "
             "Am Nachmittag reiste er nach Hause.")

@@ -661,6 +661,14 @@ class QuoteFinder:
                     elif end - start >= 2 and toks[start].lower not in _NOT_INFINITIVE and \
                             self.zu_infinitive(start, end):
                         msg, rule = (start, end), "zu-infinitive"
+                spk_wie = None
+                if msg is None and not wie and ca > lo and toks[ca - 1].text == "," and \
+                        (cb >= hi or toks[cb].text in END_PUNCT):
+                    # "…, wie X, Chef der Firma Y, mitteilte.": the wie-clause with an apposition in it
+                    w = self.wie_before(lo, ca)
+                    if w is not None and w > lo + 1 and toks[w - 1].text == "," and self.looks_like_clause(lo, w - 1):
+                        msg, rule = (lo, w - 1), "wie"
+                        spk_wie = _np_from(view, w + 1, ca - 1)
                 if msg is None and ca > lo and toks[ca - 1].text in (",", "–") and \
                         ((inverted and toks[cue.tok].tag != "VVPP") or wie) and \
                         (cb >= hi or toks[cb].text in END_PUNCT or toks[cb].text == ",") and \
@@ -672,7 +680,7 @@ class QuoteFinder:
                     continue
                 cue.used = True
                 # "…, erklärte X.": the subject follows the inverted verb, not the message's opening
-                spk = subject_right(view, cue.tok, cb) if rule == "cue-after" and inverted else None
+                spk = subject_right(view, cue.tok, cb) if rule == "cue-after" and inverted else spk_wie
                 self.add(Candidate(msg, "indirect", (cue.tok, cue.end), spk or self.speaker_for(cue), rule=rule))
             elif cue.kind in ("prep", "post"):
                 if cue.kind == "prep":
@@ -732,6 +740,24 @@ class QuoteFinder:
                     continue
                 cue.used = True
                 self.add(Candidate(msg, "indirect", (cue.tok, cue.end), self.speaker_for(cue), rule="impersonal"))
+
+    def wie_before(self, lo: int, ca: int) -> int | None:
+        """The "wie" that opens the clause of a verb at `ca` across one or two commas of an apposition
+        ("wie Burt Rutan, Chef der Firma, mitteilte"): its token, when the chunks between hold no finite verb."""
+        view, toks = self.view, self.view.toks
+        m = ca - 1  # the comma before the verb's chunk
+        for _ in range(2):
+            if m <= lo:
+                return None
+            a, _ = view.clause(m - 1)
+            if any(toks[k].tag in _FINITE_TAGS for k in range(a, m)):
+                return None
+            if toks[a].lower == "wie":
+                return a
+            m = a - 1
+            if m < lo or toks[m].text != ",":
+                return None
+        return None
 
     def naming_cue(self, o: int, lo: int, cues: list[Cue]) -> Cue | None:
         """The verb that calls something by the words quoted at token o (sentence start lo): a naming cue
@@ -826,9 +852,20 @@ class QuoteFinder:
             if si in by_sent:
                 continue
             prev = next((by_sent[p] for p in range(si - 1, si - 1 - CONT_GAP, -1) if p in by_sent), None)
+            lo, hi = view.sent_toks[si]
+            if prev is None and si > 0 and any(c.kind == "verb" and not c.used for c in self.sent_cues[si - 1]):
+                # after a reporting verb that quoted nothing itself ("X äußerte sich kritisch. Sie rate zu …"):
+                # Konjunktiv I there is that speaker's reported speech
+                if self.free(lo, hi) and 1 in [subjunctive(toks[k].text) for k in range(lo + 1, hi)
+                                               if self.inside[k] < 0]:
+                    c = self.subject_between(si, by_sent)
+                    if c is not None:
+                        self.add(c)
+                        if self.cands and self.cands[-1] is c:
+                            by_sent[si] = c
+                continue
             if prev is None or prev.form not in ("indirect", "mixed", "direct"):
                 continue  # also after a direct quote: "„…“, sagte X. Die Lage sei ernst."
-            lo, hi = view.sent_toks[si]
             if not self.free(lo, hi):
                 continue
             moods = [subjunctive(toks[k].text) for k in range(lo + 1, hi) if self.inside[k] < 0]
