@@ -117,6 +117,9 @@ def test_konjunktiv_after_a_reporting_verb_that_quoted_nothing_is_its_speakers()
     q = only(annotate(text, persons=("Jana Falk",), places=("Kiel",)))
     assert q["text"] == "Die Lage sei ernst" and q["cue"] is None
     assert q["speaker"]["name"] == "Jana Falk"
+    text = "Das Umweltamt Nordland warnt vor neuen Fluten. Die Deiche wären an der Grenze."
+    q = only(annotate(text, orgs=("Umweltamt Nordland",)))
+    assert q["text"] == "Die Deiche wären an der Grenze" and q["speaker"]["name"] == "Umweltamt Nordland"
 
 
 def test_a_wie_clause_with_an_apposition_after_the_message() -> None:

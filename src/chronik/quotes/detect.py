@@ -854,10 +854,10 @@ class QuoteFinder:
             prev = next((by_sent[p] for p in range(si - 1, si - 1 - CONT_GAP, -1) if p in by_sent), None)
             lo, hi = view.sent_toks[si]
             if prev is None and si > 0 and any(c.kind == "verb" and not c.used for c in self.sent_cues[si - 1]):
-                # after a reporting verb that quoted nothing itself ("X äußerte sich kritisch. Sie rate zu …"):
-                # Konjunktiv I there is that speaker's reported speech
-                if self.free(lo, hi) and 1 in [subjunctive(toks[k].text) for k in range(lo + 1, hi)
-                                               if self.inside[k] < 0]:
+                # after a reporting verb that quoted nothing itself ("X äußerte sich kritisch. Die Lage sei …",
+                # "X warnt vor Überschwemmungen. Die Dämme wären …"): Konjunktiv there is that speaker's
+                if self.free(lo, hi) and any(subjunctive(toks[k].text) for k in range(lo + 1, hi)
+                                             if self.inside[k] < 0):
                     c = self.subject_between(si, by_sent)
                     if c is not None:
                         self.add(c)
