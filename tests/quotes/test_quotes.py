@@ -129,6 +129,15 @@ def test_a_wie_clause_with_an_apposition_after_the_message() -> None:
     assert q["cue"]["text"] == "mitteilte" and q["speaker"]["name"] == "Burt Ramke"
 
 
+def test_the_speaker_after_a_quoted_question_is_not_inside_it() -> None:
+    q = only(annotate("„Wozu sollte die Kommission noch tagen?“ fragen sich Beobachter.", orgs=("Kommission",)))
+    assert q["text"] == "Wozu sollte die Kommission noch tagen"
+    assert q["speaker"]["text"] == "Beobachter"
+    # a quoted name before the verb is still its subject
+    q = only(annotate("„Nordwind“ erklärte, dass die Gruppe weiter auftreten werde.", orgs=("„Nordwind“",)))
+    assert q["speaker"]["text"] == "„Nordwind“"
+
+
 def test_indicative_sentence_after_a_cue_without_subjunctive_is_not_a_continuation() -> None:
     text = ("Der Verteidigungsminister Jonas Falk sagte, ein Rückzug komme nicht infrage. "
             "Am Nachmittag reiste er nach Hause.")

@@ -157,6 +157,11 @@ class QuoteFinder:
         if ra > 0 and toks[ra - 1].text == "," and toks[ra].lower in _SUBJECT_RELATIVES and ra < cue.tok and \
                 not any(toks[m].tag in ("PPER", "NE", "NN", "ART") for m in range(ra + 1, cue.tok)):
             return ra, ra + 1  # "Ägypten, das vorschlug, …": the relative pronoun (the resolver finds Ägypten)
+        if cue.tok > ca and self.inside[cue.tok] < 0 and self.inside[cue.tok - 1] == self.inside[ca] >= 0 and \
+                any(toks[m].tag in _FINITE_TAGS or toks[m].text in END_PUNCT for m in range(ca, cue.tok)):
+            # a clause that opens with a quoted sentence, the verb right after it: "„…?“ fragen sich Experten"
+            # (a quoted name is the subject: "„Muslix64“ erwähnte")
+            ca = cue.tok
         first = clause_opening(view, ca, cue.tok)
         lo, _ = view.sent_toks[toks[cue.tok].sent]
         if first == cue.tok:
