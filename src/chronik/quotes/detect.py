@@ -847,8 +847,24 @@ class QuoteFinder:
                     return True
         return False
 
+    def after_unused_cue(self, si: int, by_sent: dict[int, Candidate]) -> None:
+        """Sentence `si` in Konjunktiv right after a reporting verb that quoted nothing itself ("X äußerte sich
+        kritisch. Die Lage sei …", "X warnt vor Überschwemmungen. Die Dämme wären …") is that speaker's."""
+        toks = self.view.toks
+        lo, hi = self.view.sent_toks[si]
+        if si == 0 or not any(c.kind == "verb" and not c.used for c in self.sent_cues[si - 1]) or \
+                not self.free(lo, hi) or not any(subjunctive(toks[k].text) for k in range(lo + 1, hi)
+                                                 if self.inside[k] < 0):
+            return
+        c = self.subject_between(si, by_sent)
+        if c is not None:
+            self.add(c)
+            if self.cands and self.cands[-1] is c:
+                by_sent[si] = c
+
     def continuations(self) -> None:
-        """Reported speech that goes on in Konjunktiv I without a new cue."""
+        """Reported speech that goes on without a new cue: in Konjunktiv, or with a reportive "sollen"; a run of
+        such sentences is one quotation."""
         view, toks = self.view, self.view.toks
         by_sent: dict[int, Candidate] = {}
         for c in self.cands:
@@ -858,18 +874,10 @@ class QuoteFinder:
                 continue
             prev = next((by_sent[p] for p in range(si - 1, si - 1 - CONT_GAP, -1) if p in by_sent), None)
             lo, hi = view.sent_toks[si]
-            if prev is None and si > 0 and any(c.kind == "verb" and not c.used for c in self.sent_cues[si - 1]):
-                # after a reporting verb that quoted nothing itself ("X äußerte sich kritisch. Die Lage sei …",
-                # "X warnt vor Überschwemmungen. Die Dämme wären …"): Konjunktiv there is that speaker's
-                if self.free(lo, hi) and any(subjunctive(toks[k].text) for k in range(lo + 1, hi)
-                                             if self.inside[k] < 0):
-                    c = self.subject_between(si, by_sent)
-                    if c is not None:
-                        self.add(c)
-                        if self.cands and self.cands[-1] is c:
-                            by_sent[si] = c
+            if prev is None:
+                self.after_unused_cue(si, by_sent)
                 continue
-            if prev is None or prev.form not in ("indirect", "mixed", "direct"):
+            if prev.form not in ("indirect", "mixed", "direct"):
                 continue  # also after a direct quote: "„…“, sagte X. Die Lage sei ernst."
             if not self.free(lo, hi):
                 continue
@@ -879,8 +887,8 @@ class QuoteFinder:
                 c = self.own_subject(lo, hi) or self.subject_between(si, by_sent) or \
                     Candidate((lo, hi), "indirect", None, None, inherit=True, rule="continuation")
                 before = by_sent.get(si - 1)
-                if c.rule == before.rule == "continuation" and c.speaker is None and before.speaker is None \
-                        if before is not None else False:
+                if before is not None and c.rule == before.rule == "continuation" and c.speaker is None and \
+                        before.speaker is None:
                     # a run of uncued sentences is one passage of reported speech, one quotation (as SpkAtt
                     # marks it), not one quotation per sentence
                     before.msg = (before.msg[0], hi)
