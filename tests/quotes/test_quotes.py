@@ -138,6 +138,12 @@ def test_the_speaker_after_a_quoted_question_is_not_inside_it() -> None:
     assert q["speaker"]["text"] == "„Nordwind“"
 
 
+def test_a_passive_naming_verb_after_the_quotation_and_its_agent() -> None:
+    q = only(annotate("Die Pläne werden von Kritikern als „Meilensteine der Stadtplanung“ bezeichnet."))
+    assert q["text"] == "Meilensteine der Stadtplanung" and q["form"] == "direct"
+    assert q["cue"]["text"] == "bezeichnet" and q["speaker"]["text"] == "Kritikern"
+
+
 def test_indicative_sentence_after_a_cue_without_subjunctive_is_not_a_continuation() -> None:
     text = ("Der Verteidigungsminister Jonas Falk sagte, ein Rückzug komme nicht infrage. "
             "Am Nachmittag reiste er nach Hause.")

@@ -144,7 +144,9 @@ class QuoteFinder:
             # "wurde ... vorgeworfen": the speaker, if any, is the agent "von X" ("Von den Behörden wird
             # angenommen"), else the document it is in ("In einem Bericht wurde vermutet")
             for m in range(ca, cb - 1):
-                if view.toks[m].lower in ("von", "vom") and (m > cue.tok - 6 or m == ca):
+                # near the verb, not counting a quotation between ("von Kritikern als „…“ bezeichnet")
+                near = sum(1 for k in range(m, cue.tok) if self.inside[k] < 0) <= 6
+                if view.toks[m].lower in ("von", "vom") and self.inside[m] < 0 and (near or m == ca):
                     return _np_from(view, m + 1, cb)
             return self.source_phrase(ca, cb)
         if cue.lemma in ("bekanntwerden", "hervorgehen"):  # "Wie aus Kreisen der Partei bekannt wurde"
@@ -764,13 +766,15 @@ class QuoteFinder:
                 return None
         return None
 
-    def naming_cue(self, o: int, lo: int, cues: list[Cue]) -> Cue | None:
-        """The verb that calls something by the words quoted at token o (sentence start lo): a naming cue
-        ("nannte die Strafe „überzogen“", "sprach von „…“", "bezeichnete es als „…“"), or a verb that judges
-        something "als „…“" ("attackierte den Iran als den „führenden Förderer von Terrorismus“")."""
+    def naming_cue(self, o: int, c: int, lo: int, cues: list[Cue]) -> Cue | None:
+        """The verb that calls something by the words quoted at tokens o..c (sentence start lo): a naming cue
+        ("nannte die Strafe „überzogen“", "sprach von „…“", "bezeichnete es als „…“", in the passive "wird
+        als „…“ bezeichnet"), or a verb that judges something "als „…“" ("attackierte den Iran als den
+        „führenden Förderer von Terrorismus“")."""
         toks = self.view.toks
-        naming = next((x for x in cues if x.lemma in _NAMING and x.tok < o and self.view.clause(x.tok)[1] >= o
-                       and (x.lemma == "nennen" or toks[o - 1].lower in ("als", "von", "vor"))), None)
+        naming = next((x for x in cues if x.lemma in _NAMING and (
+            (x.tok < o and self.view.clause(x.tok)[1] >= o and (x.lemma == "nennen" or toks[o - 1].lower in (
+                "als", "von", "vor"))) or (x.tok == c + 1 and toks[o - 1].lower == "als"))), None)
         if naming is not None:
             return naming
         als = o - 2 if o - 2 > lo and toks[o - 1].lower in DETERMINERS else o - 1
@@ -791,7 +795,7 @@ class QuoteFinder:
             cues = [x for x in sent_cues[si] if x.kind == "verb" and not x.used and not self.taken[x.tok]]
             lo, _ = self.view.sent_toks[si]
             lowercase = sum(1 for k in range(o + 1, c) if toks[k].text[:1].islower())
-            naming = self.naming_cue(o, lo, cues)
+            naming = self.naming_cue(o, c, lo, cues)
             if naming is not None and words >= 1:
                 # "nannte die Strafe „überzogen“", "sprach von „Gefahr für Leib und Leben“": what the
                 # speaker called something, even one word or a phrase that looks like a title
