@@ -141,18 +141,25 @@ def package(model: Path) -> None:
     TARGET.mkdir(parents=True)
     if card is not None:  # the card is written by hand from the scores `evaluate` prints; keep it
         (TARGET / "MODEL_CARD.md").write_text(card, encoding="utf-8")
-    for name in KEEP:
-        src = model / name
-        if src.is_dir():
-            shutil.copytree(src, TARGET / name)
-        elif src.exists():
-            shutil.copy2(src, TARGET / name)
+    install(model)
     meta = json.loads((TARGET / "meta.json").read_text())
     meta.update({"name": "de_chronik", "version": f"{MODEL_VERSION}.{date.today():%Y%m%d}",
                  "description": "chronik's German NER pipeline (see MODEL_CARD.md)", "license": "CC BY-SA 4.0",
                  "author": "chronik developers"})
     (TARGET / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
     write_sums()
+
+
+def install(model: Path) -> None:
+    """Copy the files chronik ships (KEEP) from a spaCy pipeline folder into the bundled model, replacing them."""
+    for name in KEEP:
+        dst, src = TARGET / name, model / name
+        if dst.is_dir():
+            shutil.rmtree(dst)
+        if src.is_dir():
+            shutil.copytree(src, dst)
+        elif src.exists():
+            shutil.copy2(src, dst)
 
 
 def parser(seed: int = 0) -> Path:
@@ -198,14 +205,7 @@ def graft_parser(trained_path: Path) -> Path:
     staging = TRAINING / "output" / "with-parser"
     shutil.rmtree(staging, ignore_errors=True)
     nlp.to_disk(staging)
-    for name in KEEP:
-        dst, src = TARGET / name, staging / name
-        if dst.is_dir():
-            shutil.rmtree(dst)
-        if src.is_dir():
-            shutil.copytree(src, dst)
-        elif src.exists():
-            shutil.copy2(src, dst)
+    install(staging)
     meta = json.loads((TARGET / "meta.json").read_text())  # spaCy writes it in one line; keep it readable
     (TARGET / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
     write_sums()

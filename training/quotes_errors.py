@@ -104,15 +104,16 @@ def count(counts: Counter[tuple[str, ...]], d: dict, gold: list[dict], g_sets: l
           p_sets: list[set], matched: list[tuple[int, int]]) -> None:
     """Add one document's counts by kind (see the module's docstring)."""
     owner = {j: i for i, j in matched}
+    found = set(owner.values())
     for i, a in enumerate(gold):
-        counts[("gold form", a["Form"], "found" if i in {i for i, _ in matched} else "missed")] += 1
+        counts[("gold form", a["Form"], "found" if i in found else "missed")] += 1
     for j, q in enumerate(pred):
         if j in owner:
             ok = speaker_ok(d, gold[owner[j]], q.get("speaker"))
             counts[("rule", q["rule"], "matched, speaker right" if ok else "matched, speaker wrong")] += 1
             continue
         over = [i for i, g in enumerate(g_sets) if g & p_sets[j]]
-        inside = all(i in owner.values() for i in over)
+        inside = all(i in found for i in over)
         where = "outside any gold message" if not over else \
             "inside a matched gold message" if inside else "over an unmatched gold message"
         counts[("rule", q["rule"], f"false, {where}")] += 1

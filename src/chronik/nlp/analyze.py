@@ -90,27 +90,23 @@ class Analyzer:
                                  "name": None, "country": None, "sector": None, "kb": None, "stage": tag})
         doc.provenance["entities"] = tag
         doc.provenance["analysis"] = tag
+        # the model's token at each of chronik's tokens (both tokenise alike; a token without one gets "")
+        by_start = {t.idx: t for t in sdoc}
+        at = [by_start.get(t.start) for t in doc.tokens]
         if sdoc.has_annotation("TAG"):  # the model tags: one STTS tag per token of the document
-            by_start = {t.idx: t.tag_ for t in sdoc}
-            doc.tags = [by_start.get(t.start, "") for t in doc.tokens]
+            doc.tags = [t.tag_ if t is not None else "" for t in at]
             doc.provenance["tags"] = tag
         if sdoc.has_annotation("MORPH"):  # UD morphological features, one string per token
-            feats = {t.idx: str(t.morph) for t in sdoc}
-            doc.morph = [feats.get(t.start, "") for t in doc.tokens]
+            doc.morph = [str(t.morph) if t is not None else "" for t in at]
             doc.provenance["morph"] = tag
         if self.syntax and sdoc.has_annotation("DEP"):  # heads as indices into doc.tokens
             index = {t.start: i for i, t in enumerate(doc.tokens)}
-            by_start = {t.idx: t for t in sdoc}
-            heads, deps = [], []
-            for i, t in enumerate(doc.tokens):
-                tok = by_start.get(t.start)
-                heads.append(index.get(tok.head.idx, i) if tok is not None else i)
-                deps.append(tok.dep_.lower() if tok is not None else "")
-            doc.heads, doc.deps = heads, deps
+            doc.heads = [index.get(t.head.idx, i) if t is not None else i for i, t in enumerate(at)]
+            doc.deps = [t.dep_.lower() if t is not None else "" for t in at]
             doc.provenance["syntax"] = tag
         if sdoc.has_annotation("LEMMA"):  # a model with a lemmatizer
-            lemmas = {t.idx: t.lemma_ for t in sdoc}
-            doc.lemmas = [lemmas.get(t.start, "") or doc.text[t.start:t.end] for t in doc.tokens]
+            doc.lemmas = [(t.lemma_ if t is not None else "") or doc.text[s.start:s.end]
+                          for s, t in zip(doc.tokens, at, strict=True)]
             doc.provenance["lemmas"] = tag
         else:  # simplemma's dictionary, with the tags where the model tags (docs/models.md)
             words = [doc.text[t.start:t.end] for t in doc.tokens]

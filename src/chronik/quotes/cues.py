@@ -15,6 +15,7 @@ from chronik.quotes.lexicon import (
     PARTICLE_ONLY,
     PREP_AFTER,
     PREP_BEFORE,
+    REPORTIVE,
     SEPARABLE,
     WERDEN,
     document_noun,
@@ -119,7 +120,7 @@ def find_cues(view: DocView, inside: list[int], si: int) -> list[Cue]:
 def _reported(view: DocView, inside: list[int], a: int, b: int) -> bool:
     """Does [a, b) read as reported: a verb in Konjunktiv I or II, or hearsay "soll"/"sollen"?"""
     toks = view.toks
-    return any(inside[k] < 0 and (subjunctive(toks[k].text) or toks[k].lower in ("soll", "sollen"))
+    return any(inside[k] < 0 and (subjunctive(toks[k].text) or toks[k].lower in REPORTIVE)
                for k in range(a, b))
 
 

@@ -19,6 +19,7 @@ from chronik.quotes.cues import Cue, find_cues
 from chronik.quotes.lexicon import (
     AUXILIARIES,
     DETERMINERS,
+    REPORTIVE,
     STRONG_VERBS,
     WERDEN,
     document_noun,
@@ -41,7 +42,6 @@ from chronik.quotes.speakers import (
 
 _INTRO = ("dass", "daß", "ob")
 _DASS = ("dass", "daß")
-REPORTIVE = frozenset("soll sollen".split())  # "Er soll … haben": reportedly, as the source says
 CONT_GAP = 2  # a continuation may follow its quote after one sentence without reported speech
 # zu-infinitives that say why or how, not what was said ("sagte er, um … zu beruhigen")
 _NOT_INFINITIVE = frozenset("um ohne statt anstatt als".split())
@@ -144,9 +144,10 @@ class QuoteFinder:
             # "wurde ... vorgeworfen": the speaker, if any, is the agent "von X" ("Von den Behörden wird
             # angenommen"), else the document it is in ("In einem Bericht wurde vermutet")
             for m in range(ca, cb - 1):
+                if view.toks[m].lower not in ("von", "vom") or self.inside[m] >= 0:
+                    continue
                 # near the verb, not counting a quotation between ("von Kritikern als „…“ bezeichnet")
-                near = sum(1 for k in range(m, cue.tok) if self.inside[k] < 0) <= 6
-                if view.toks[m].lower in ("von", "vom") and self.inside[m] < 0 and (near or m == ca):
+                if m == ca or sum(1 for k in range(m, cue.tok) if self.inside[k] < 0) <= 6:
                     return _np_from(view, m + 1, cb)
             return self.source_phrase(ca, cb)
         if cue.lemma in ("bekanntwerden", "hervorgehen"):  # "Wie aus Kreisen der Partei bekannt wurde"

@@ -158,6 +158,9 @@ def subjunctive(word: str) -> int:
     return 0
 
 
+# The reportive "sollen" of hearsay: "Er soll … gesagt haben", "Danach sollen …" (reportedly, as the source says).
+REPORTIVE = frozenset("soll sollen".split())
+
 # Forms of "werden": a passive ("wurde betont") or "wurde bekannt".
 WERDEN = frozenset("wird werden werde wurde wurden worden würde würden".split())
 
