@@ -56,6 +56,13 @@ def sents(text: str) -> list[str]:
         ("Die Delegation reiste\nam Abend weiter. Sie kam spät an.",
          ["Die Delegation reiste\nam Abend weiter.", "Sie kam spät an."]),
         ("Ende?! Nein. Es geht weiter… Morgen mehr.", ["Ende?!", "Nein.", "Es geht weiter…", "Morgen mehr."]),
+        # a name in camel case may open a sentence
+        ("Der Verkauf lief gut. eBay meldete einen Rekord.", ["Der Verkauf lief gut.", "eBay meldete einen Rekord."]),
+        # a heading run into its paragraph on one line; a title after an article is not a heading
+        ("Die Wahl ist vorbei. Wahlverlauf und Wahlbeteiligung Wie die Wahlleiterin mitteilte, lag sie bei "
+         "60 Prozent.", ["Die Wahl ist vorbei.", "Wahlverlauf und Wahlbeteiligung",
+                         "Wie die Wahlleiterin mitteilte, lag sie bei 60 Prozent."]),
+        ("Der Film Im Sturm der Zeit läuft ab Montag.", ["Der Film Im Sturm der Zeit läuft ab Montag."]),
     ],
 )
 def test_segment_sentences(text, expected):

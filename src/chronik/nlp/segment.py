@@ -109,7 +109,9 @@ def _boundary_after_terminal(text: str, m: re.Match[str]) -> int | None:
     if k >= n:
         return j
     nxt = text[k]
-    if not (nxt.isupper() or nxt.isdigit() or nxt in OPENERS):
+    # (a name in camel case may open a sentence: "eBay hält es für möglich", "iPhone-Nutzer berichten")
+    camel = nxt.islower() and k + 1 < n and text[k + 1].isupper()
+    if not (nxt.isupper() or nxt.isdigit() or nxt in OPENERS or camel):
         return None
     if m.group() == "." and j == m.end():
         word_m = _LAST_WORD.search(text, 0, i)
@@ -138,6 +140,35 @@ def _line_breaks(text: str) -> Iterator[int]:
             yield start
 
 
+# A heading run into the sentence after it, as text flattened onto one line has it ("Wahlbeteiligung Wie der
+# Wahlleiter mitteilte, …"): a few capitalised words, then a word that is capitalised only when it opens a sentence.
+_OPENS_SENTENCE = frozenset("""
+Wie Bereits Auch Im Am Nach Bei Mit In Seit Laut Zudem Für Zu Als Während Vor Unter Nachdem Obwohl Dabei Damit
+Heute Gestern Bislang Bisher Erst Schon Noch Inzwischen Mittlerweile Dagegen Trotz Wegen Nun Dort Hier Zuvor
+""".split())
+_HEADING_LINKS = frozenset("und oder der die das des dem den von vom in im am an auf für mit zu zum zur gegen über "
+                           "nach bei aus ohne vor um & – - /".split())
+_HEADING_NOT_FIRST = frozenset("Der Die Das Den Dem Des Ein Eine Einer Einen Einem Eines".split())
+_WORD = re.compile(r"\S+")
+
+
+def _heading_end(text: str, a: int, b: int) -> int | None:
+    """Where a heading run into the sentence at [a, b) ends (the start of the sentence proper), or None."""
+    words = []
+    for m in _WORD.finditer(text, a, b):
+        w = m.group()
+        if words and w in _OPENS_SENTENCE:
+            last = words[-1]
+            if last[:1].isupper() and words[0] not in _HEADING_NOT_FIRST:
+                return m.start()
+            return None
+        if len(words) >= 8 or not (w[:1].isupper() or w[:1].isdigit() or w in _HEADING_LINKS) or \
+                any(c in w for c in ".,;:!?\"„“”»«()"):
+            return None
+        words.append(w)
+    return None
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) of a text, without surrounding whitespace."""
     cuts = {0, len(text)}
@@ -146,6 +177,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if b is not None:
             cuts.add(b)
     cuts.update(_line_breaks(text))
+    for a, b in itertools.pairwise(sorted(cuts)):
+        while a < b and text[a].isspace():
+            a += 1
+        h = _heading_end(text, a, b)
+        if h is not None:
+            cuts.add(h)
     spans = []
     points = sorted(cuts)
     for a, b in itertools.pairwise(points):

@@ -37,6 +37,7 @@ class Cue:
 
 
 # "„…“, so er.", "„…“, so letztere."
+_WOLLEN = frozenset("will wollen wollte wollten".split())
 _SO_PRONOUNS = frozenset("er sie letztere letzterer ersterer erstere dieser diese beide".split())
 
 
@@ -76,6 +77,8 @@ def find_cues(view: DocView, inside: list[int], si: int) -> list[Cue]:
             out.append(Cue("so", k, k + 1))
         elif low in ("heißt", "hieß") and k + 1 < hi and toks[k + 1].lower == "es":
             out.append(Cue("impersonal", k, k + 2))
+        elif low == "wissen" and any(toks[m].lower in _WOLLEN for m in range(max(lo, k - 4), k)):
+            out.append(Cue("verb", k, k + 1, "wissen"))  # "Der Sender will wissen, dass …": a claim
         elif low == "geheißen" and k > lo and toks[k - 1].lower == "es":  # "hatte es geheißen"
             out.append(Cue("impersonal", k - 1, k + 1))
         elif low == "bekannt" and k > lo and any(toks[m].lower in WERDEN | {"geworden", "wird", "ist", "war"}

@@ -194,9 +194,20 @@ class QuoteFinder:
                     np = subject_right(view, m, cue.tok)
                     if np:
                         return np
+            # a second main clause: "Das war nicht der erste Streit, und die Anwohner befürchten, …"
+            link = next((m for m in range(cue.tok - 2, first, -1) if toks[m].lower in ("und", "aber", "doch")
+                         and self.inside[m] < 0), None)
+            if link is not None:
+                np = subject_left(view, link + 1, cue.tok)
+                if np and np[1] == cue.tok:
+                    return np
         # "Deiss, der sich ... entschlossen hatte, sagte ...": the subject opens the sentence
         if ca > lo:
             np, lb = self.opening_subject(lo)
+            if np and np[1] == lb and lb < ca and toks[lb].text == "(":
+                # "Die Gemeinschaft X (IGX), die …, hat bekannt gegeben"
+                lb = next((m + 1 for m in range(lb + 1, min(lb + 6, ca)) if toks[m].text == ")"), lb)
+                np = (np[0], lb)
             if np and np[1] == lb and lb < len(toks) and toks[lb].text == ",":
                 return np
         right = subject_right(view, cue.tok, cb)
@@ -228,9 +239,12 @@ class QuoteFinder:
             if right and self.actor_like(right) and view.toks[right[0]].lower not in _NOT_NOMINATIVE:
                 return right
             return left
+        right = subject_right(view, verb, end)
+        if right and right[1] - right[0] == 1 and view.toks[right[0]].lower in ("er", "ich", "wir") and \
+                view.toks[left[0]].tag not in ("PPER", "PDS", "PIS"):
+            return right  # a pronoun only a subject can be: "Die Bürger forderte er auf, …"
         if self.actor_like(left) or _named(view, left):
             return left
-        right = subject_right(view, verb, end)
         if right and "PER" in self.labels(right) and view.toks[right[0]].lower not in _NOT_NOMINATIVE:
             return right
         return left

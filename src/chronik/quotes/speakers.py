@@ -32,7 +32,7 @@ from chronik.time.partial import MONTHS_DE
 _ADVERBS = frozenset("""
 auch dazu dabei zudem weiter außerdem ferner darüber daraufhin daher jedoch aber nun noch bereits schon
 nochmals erneut später zuvor gestern heute morgen sofort damals am im gegenüber bei vor nach
-nur lediglich selbst ebenfalls jetzt zuletzt zunächst
+nur lediglich selbst ebenfalls jetzt zuletzt zunächst dann inzwischen allerdings schließlich
 """.split())
 _BACK_REFERENCES = frozenset("letztere letzterer ersterer erstere".split())  # "„…“, so letztere"
 _NOT_SUBJECT = frozenset("es man dies was wer ihm ihr ihnen uns".split())
@@ -47,6 +47,8 @@ _POSSESSIVES = frozenset("sein seine seinem seinen seiner seines ihr ihre ihrem 
 _PRONOUNS_AND_POSSESSIVES = PERSONAL_PRONOUNS | _POSSESSIVES
 _NOT_ADJECTIVE = frozenset({"VVFIN", "VAFIN", "VMFIN", "ADV", "VVINF", "VAINF", "VMINF"})  # "könnte", "möglicherweise"
 _FOCUS = frozenset("auch selbst sogar nur allein ebenfalls".split())  # "Auch X sagte": part of the subject
+# Lower-case particles that open a name ("de Maizière", "van Rompuy", "al-Assad" is one token).
+_NAME_PARTICLES = frozenset("de di da du le la del van ter ten al el bin ibn abu".split())
 # Words that open a German main clause without being its subject (the subject then follows the verb).
 FRONTED = frozenset("""
 auch dazu dabei zudem weiter weiterhin außerdem ferner darüber daraufhin daher deshalb deswegen jedoch
@@ -73,11 +75,15 @@ def _np_from(view: DocView, a: int, limit: int) -> tuple[int, int] | None:
         if t.text in QUOTE_CHARS:
             # a quoted name: "die Wochenzeitung „Die Zeit“", "„BBC News“"
             close = next((m for m in range(j + 1, min(j + 7, limit)) if toks[m].text in QUOTE_CHARS), None)
-            if close is not None and close > j + 1 and toks[j + 1].cap:
+            if close is not None and close > j + 1 and (toks[j + 1].cap or close + 1 == limit):
+                # (in lower case only right before the verb: "Wie „heise online“ berichtet")
                 seen_noun = True
                 j = close + 1
                 continue
             break
+        if not seen_noun and t.lower in _NAME_PARTICLES and j + 1 < limit and toks[j + 1].cap:
+            j += 1  # "de Maizière", "van Rompuy"
+            continue
         if t.text in CLAUSE_BREAKS or t.text in END_PUNCT:
             # apposition: ", Dmitri Peskow" right after a description
             if t.text == "," and seen_noun and j + 1 < limit and (j + 1) in view.ent_of and \
@@ -152,7 +158,7 @@ def subject_right(view: DocView, cue: int, end: int) -> tuple[int, int] | None:
     toks = view.toks
     j = cue + 1
     skipped = 0
-    while j < end and (toks[j].lower in _ADVERBS or toks[j].lower == "sich") and skipped < 3:
+    while j < end and (toks[j].lower in _ADVERBS or toks[j].lower == "sich" or toks[j].tag == "ADV") and skipped < 3:
         if toks[j].lower in ("am", "im", "vor", "nach", "bei", "gegenüber"):
             j += 1  # a short adverbial: "am Montag", "im Interview"
             while j < end and (toks[j].cap or toks[j].lower in DETERMINERS or j in view.ent_of):
@@ -179,11 +185,13 @@ def subject_left(view: DocView, start: int, cue: int) -> tuple[int, int] | None:
     a = clause_opening(view, start, cue, CLAUSE_LINKS | {"denn"})
     if a < cue and toks[a].tag == "KOUS" and toks[a].lower not in ("dass", "daß", "ob"):
         a += 1  # "da sie befürchten", "Während Premierminister X ankündigte"
+    elif a < cue and toks[a].lower == "als" and cue + 1 < len(toks) and toks[cue + 1].text == ",":
+        a += 1  # the verb at the end: "Als der Minister am Sonntag sagte, …" (the tagger may read "als" as APPR)
     if a >= cue:
         return None
     t = toks[a]
-    if t.tag in ("PDS", "PIS") and t.lower not in ("das", "dies", "dieses", "alles", "vieles") and \
-            (a + 1 == cue or toks[a + 1].lower in _FINITE):
+    if (t.tag in ("PDS", "PIS") or (t.tag == "PDAT" and a + 1 == cue)) and \
+            t.lower not in ("das", "dies", "dieses", "alles", "vieles") and (a + 1 == cue or toks[a + 1].lower in _FINITE):
         return a, a + 1  # "Dieser bestätigte", "Einige haben erklärt"
     if t.lower in PERSONAL_PRONOUNS and a + 1 <= cue:
         return a, a + 1
@@ -204,7 +212,10 @@ def subject_left(view: DocView, start: int, cue: int) -> tuple[int, int] | None:
         return None  # "Des Weiteren verwies X darauf"
     if WEB_NAME.match(t.text) and a + 1 == cue:
         return a, a + 1  # "wie heise.de berichtet": a website, written in lower case
-    if not (t.cap or t.lower in DETERMINERS or a in view.ent_of or t.text in QUOTE_CHARS):
+    particle = t.lower in _NAME_PARTICLES and a + 1 < cue and toks[a + 1].cap  # "Wie de Maizière darlegte"
+    # with tags, a number or an adjective before a noun: "80 Prozent befürworteten", "andere Quellen berichten"
+    counted = t.tag in ("CARD", "ADJA") and a + 1 < cue and toks[a + 1].tag in ("NN", "NE")
+    if not (t.cap or t.lower in DETERMINERS or a in view.ent_of or t.text in QUOTE_CHARS or particle or counted):
         return None  # (a quoted name may open it: "„BBC News“ berichtet")
     # the entity model may read a capitalised adjective before the verb as a name ("Besorgt äußerte sich
     # Kofi Annan"): a one-word entity right before the verb, whose lemma is lower case, when a named
@@ -213,6 +224,7 @@ def subject_left(view: DocView, start: int, cue: int) -> tuple[int, int] | None:
         (a == 0 or view.ent_of.get(a - 1) is not view.ent_of[a]) and lemma(t.text)[:1].islower() and \
         _named(view, subject_right(view, cue, view.clause(cue)[1]))
     if (a not in view.ent_of or misread) and t.lower not in DETERMINERS and t.text not in QUOTE_CHARS and \
+            not particle and \
             (lemma(t.text)[:1].islower() or t.lower.endswith("end")) and t.tag not in _PRONOUNS and \
             not (t.tag == "NE" and a + 1 < cue and a + 1 in view.ent_of) and \
             not (t.tag == "ADJA" and a + 1 < cue and toks[a + 1].tag in ("NN", "NE", "ADJA")):
