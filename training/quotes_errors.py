@@ -107,6 +107,14 @@ def count(counts: Counter[tuple[str, ...]], d: dict, gold: list[dict], g_sets: l
     found = set(owner.values())
     for i, a in enumerate(gold):
         counts[("gold form", a["Form"], "found" if i in found else "missed")] += 1
+        if i not in found:
+            # missed outright, or covered in part by a prediction (of another gold message, or too short or
+            # too long to match); and by its length in tokens
+            best = max((len(g_sets[i] & p) / len(g_sets[i]) for p in p_sets), default=0.0) if g_sets[i] else 0.0
+            cover = "not covered" if best == 0 else "covered < half" if best < 0.5 else "covered ≥ half"
+            size = len(g_sets[i])
+            length = "1-3 tokens" if size <= 3 else "4-10 tokens" if size <= 10 else "11+ tokens"
+            counts[("missed", a["Form"], f"{cover}, {length}")] += 1
     for j, q in enumerate(pred):
         if j in owner:
             ok = speaker_ok(d, gold[owner[j]], q.get("speaker"))

@@ -327,6 +327,25 @@ def test_subjects_the_models_tags_tell_a_number_or_an_adjective_before_a_noun(te
     assert only(doc)["speaker"]["text"] == speaker
 
 
+def test_two_quotations_joined_by_und_and_a_speaker_with_his_topic_before_a_colon() -> None:
+    doc = annotate("Die Demonstranten skandierten „Stoppt den Ausverkauf“ und „Der Hafen gehört uns“.")
+    assert [(q["text"], q["speaker"]["text"]) for q in doc.quotes] == [
+        ("Stoppt den Ausverkauf", "Die Demonstranten"), ("Der Hafen gehört uns", "Die Demonstranten")]
+    q = only(annotate("Sie zogen im Mai um. Die Sängerin Mara Lind zur neuen Heimat: „Hier ist es endlich ruhig, "
+                      "und die Nachbarn sind nett.“", persons=("Mara Lind",)))
+    assert q["speaker"]["name"] == "Mara Lind"
+
+
+def test_a_quoted_sentence_before_a_verb_that_is_not_a_reporting_verb() -> None:
+    text = ("Das Spiel war vorbei. „Wir haben jetzt vier Punkte und brauchen nur noch ein Remis“, zeigte sich "
+            "die Trainerin Ida Brenner zufrieden.")
+    doc = default_pipeline(load_config()).process(Document(text=text))
+    assert isinstance(doc, Document)
+    q = only(doc)
+    assert q["text"] == "Wir haben jetzt vier Punkte und brauchen nur noch ein Remis"
+    assert q["speaker"]["text"] == "die Trainerin Ida Brenner"
+
+
 def test_a_demonstrative_before_the_cue_takes_the_sentence_before_as_the_message() -> None:
     text = ("Die Stadtwerke Hollbach erhöhen zum Jahresbeginn den Gaspreis um zwölf Prozent. "
             "Dies bestätigte ein Sprecher des Unternehmens am Dienstag.")

@@ -88,11 +88,7 @@ def find_cues(view: DocView, inside: list[int], si: int) -> list[Cue]:
         else:
             lem = speech_verb(t.text) if k > lo else None
             if lem is None:
-                # the phrase is read only after a verb that can open one (the lemma is cached)
-                n = opinion_phrase([x.text for x in toks[k:min(hi, k + 6)]]) \
-                    if k > lo and low == t.text and lemma(t.text) in OPINION_VERBS else 0
-                if n:  # "ist der Meinung, dass", "zeigte sich zufrieden, dass"
-                    out.append(Cue("verb", k, k + n + 1, "meinen"))
+                _opinion(view, k, lo, hi, out)
                 continue
             end = k + 1
             if lem in SEPARABLE and toks[k - 1].lower in SEPARABLE[lem] and (
@@ -116,9 +112,21 @@ def find_cues(view: DocView, inside: list[int], si: int) -> list[Cue]:
                 if part is not None:
                     lem, end = SEPARABLE[lem][toks[part].lower], part + 1
                 elif lem in PARTICLE_ONLY:
+                    _opinion(view, k, lo, hi, out)  # "hält es für möglich" (not "hielt … fest")
                     continue
             out.append(Cue("verb", k, end, lem))
     return out
+
+def _opinion(view: DocView, k: int, lo: int, hi: int, out: list[Cue]) -> None:
+    """A phrase of opinion opened by the verb at k ("ist der Meinung, dass", "zeigte sich zufrieden, dass"),
+    read only after a verb that can open one (the lemma is cached)."""
+    toks = view.toks
+    t = toks[k]
+    n = opinion_phrase([x.text for x in toks[k:min(hi, k + 6)]]) \
+        if k > lo and t.lower == t.text and lemma(t.text) in OPINION_VERBS else 0
+    if n:
+        out.append(Cue("verb", k, k + n + 1, "meinen"))
+
 
 def _reported(view: DocView, inside: list[int], a: int, b: int) -> bool:
     """Does [a, b) read as reported: a verb in Konjunktiv I or II, or hearsay "soll"/"sollen"?"""

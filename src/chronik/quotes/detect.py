@@ -14,7 +14,7 @@ from typing import Any
 from chronik.actors.lexicon import group_role
 from chronik.document import Document, is_named
 from chronik.nlp.titles import WORK_NOUN
-from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, DocView
+from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, QUOTE_CHARS, DocView
 from chronik.quotes.cues import Cue, find_cues
 from chronik.quotes.lexicon import (
     AUXILIARIES,
@@ -604,6 +604,9 @@ class QuoteFinder:
                     # "Koppelin: „…“", "Koppelin wörtlich: „…“", "Die Ministerin dazu: „…“"
                     stop = o - 2 if toks[o - 2].lower in _BEFORE_COLON and o - 2 > ca else o - 1
                     np = _np_from(view, ca, stop)
+                    if np is not None and np[1] < stop and toks[np[1]].lower in ("zu", "zum", "zur", "über") and \
+                            _np_from(view, np[1] + 1, stop) == (np[1] + 1, stop) and self.actor_like(np):
+                        stop = np[1]  # "Die Ministerin zur Lage: „…“": the speaker and what she speaks about
                     if np is not None and np[1] == stop:
                         self.used_spans.add(qi)
                         self.add(Candidate((o + 1, c), "direct", None, np, rule="colon-speaker"))
@@ -824,9 +827,24 @@ class QuoteFinder:
                 self.used_spans.add(qi)
                 self.add(Candidate((o + 1, c), "direct", (cue.tok, cue.end), self.speaker_for(cue),
                                    rule="direct-sentence"))
+            elif words >= 4 and o <= lo + 1 and c + 2 < len(toks) and toks[c + 1].text == "," and \
+                    toks[c + 2].sent == si and toks[c + 2].tag in _FINITE_TAGS:
+                # a quoted sentence, then a comma and a verb that is not a reporting verb: "„…“, zeigte sich X
+                # zufrieden", "„…“, freute sich die Trainerin": the verb's subject said it
+                verb = Cue("verb", c + 2, c + 3, lemma(toks[c + 2].text))
+                self.used_spans.add(qi)
+                self.add(Candidate((o + 1, c), "direct", (c + 2, c + 3), self.speaker_for(verb), rule="direct-clause"))
             elif words >= 4 and o <= lo + 1 and (toks[c - 1].text in END_PUNCT or toks[c - 1].text in ("…",)):
                 self.used_spans.add(qi)
                 self.add(Candidate((o + 1, c), "direct", None, None, inherit=True, rule="direct-continuation"))
+            elif words >= 2 and o >= 2 and toks[o - 1].lower in ("und", "oder", "sowie") and toks[o - 2].text in QUOTE_CHARS:
+                # the second of two quotations joined by "und": "skandierten „…“ und „…“" (same cue, same speaker)
+                po = next((a for a, b in self.spans if b == o - 2), None)
+                prev = next((x for x in self.cands if x.form == "direct" and po is not None and
+                             po < x.msg[0] and x.msg[1] <= o - 2), None)
+                if prev is not None:
+                    self.used_spans.add(qi)
+                    self.add(Candidate((o + 1, c), "direct", prev.cue, prev.speaker, rule="direct-and"))
 
     def dass_subjunctive(self, si: int) -> None:
         """A dass-clause in Konjunktiv I after a clause without a reporting verb, whose subject is then the

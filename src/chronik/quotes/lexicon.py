@@ -41,7 +41,7 @@ appellieren empfehlen zusagen zusichern verlangen mahnen warnen raten aufrufen v
 SEPARABLE: dict[str, dict[str, str]] = {}
 for _joined in list(SPEECH_VERBS | INFINITIVE_VERBS):
     for _particle in ("bekannt", "hinzu", "heraus", "hervor", "hin", "mit", "an", "aus", "ein", "vor", "zu", "auf",
-                      "ab"):
+                      "ab", "zurück", "dar", "fest", "klar", "entgegen"):
         if _joined.startswith(_particle) and len(_joined) > len(_particle) + 3:
             SEPARABLE.setdefault(_joined[len(_particle):], {})[_particle] = _joined
 del _joined, _particle

@@ -47,6 +47,7 @@ _POSSESSIVES = frozenset("sein seine seinem seinen seiner seines ihr ihre ihrem 
 _PRONOUNS_AND_POSSESSIVES = PERSONAL_PRONOUNS | _POSSESSIVES
 _NOT_ADJECTIVE = frozenset({"VVFIN", "VAFIN", "VMFIN", "ADV", "VVINF", "VAINF", "VMINF"})  # "könnte", "möglicherweise"
 _FOCUS = frozenset("auch selbst sogar nur allein ebenfalls".split())  # "Auch X sagte": part of the subject
+_NUMBER_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert tausend".split())
 # Lower-case particles that open a name ("de Maizière", "van Rompuy", "al-Assad" is one token).
 _NAME_PARTICLES = frozenset("de di da du le la del van ter ten al el bin ibn abu".split())
 # Words that open a German main clause without being its subject (the subject then follows the verb).
@@ -96,7 +97,7 @@ def _np_from(view: DocView, a: int, limit: int) -> tuple[int, int] | None:
             after_article = False
             j += 1
             continue
-        adjective = (not seen_noun or after_article) and (t.text[:1].isdigit() or (
+        adjective = (not seen_noun or after_article) and (t.text[:1].isdigit() or t.lower in _NUMBER_WORDS or (
             t.text[:1].islower() and t.lower.endswith(("e", "en", "er", "em", "es"))
             and j + 1 < limit and speech_verb(t.text) is None
             and t.tag not in _NOT_ADJECTIVE))
