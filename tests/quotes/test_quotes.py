@@ -346,6 +346,27 @@ def test_a_quoted_sentence_before_a_verb_that_is_not_a_reporting_verb() -> None:
     assert q["speaker"]["text"] == "die Trainerin Ida Brenner"
 
 
+@pytest.mark.parametrize(("text", "message", "speaker"), [
+    ("Die Stadträte fassten am Montag den Beschluss, das Hallenbad im Herbst zu schließen.",
+     "das Hallenbad im Herbst zu schließen", "Die Stadträte"),
+    ("Die Forscherin Alma Reuter wagte die Prognose, der Winter werde mild.", "der Winter werde mild",
+     "Die Forscherin Alma Reuter"),
+    ("Die Biologen stellten die These auf, dass die Tiere nachts wandern.", "dass die Tiere nachts wandern",
+     "Die Biologen"),
+])
+def test_a_verb_with_a_noun_of_saying_before_the_message(text: str, message: str, speaker: str) -> None:
+    doc = default_pipeline(load_config()).process(Document(text=text))
+    assert isinstance(doc, Document)
+    q = only(doc)
+    assert (q["text"], q["speaker"]["text"]) == (message, speaker)
+
+
+def test_a_noun_of_saying_without_a_verb_before_it_is_no_cue() -> None:
+    doc = default_pipeline(load_config()).process(Document(text="Die Hoffnung, dass der Streit endet, schwindet."))
+    assert isinstance(doc, Document)
+    assert doc.quotes == []
+
+
 def test_a_demonstrative_before_the_cue_takes_the_sentence_before_as_the_message() -> None:
     text = ("Die Stadtwerke Hollbach erhöhen zum Jahresbeginn den Gaspreis um zwölf Prozent. "
             "Dies bestätigte ein Sprecher des Unternehmens am Dienstag.")

@@ -12,6 +12,7 @@ from chronik.quotes.lexicon import (
     ANAPHORIC,
     DETERMINERS,
     OPINION_VERBS,
+    cue_noun,
     PARTICLE_ONLY,
     PREP_AFTER,
     PREP_BEFORE,
@@ -115,7 +116,41 @@ def find_cues(view: DocView, inside: list[int], si: int) -> list[Cue]:
                     _opinion(view, k, lo, hi, out)  # "hält es für möglich" (not "hielt … fest")
                     continue
             out.append(Cue("verb", k, end, lem))
+    _noun_cues(view, inside, lo, hi, out)
     return out
+
+
+_FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+_CLAUSE_OPENERS = frozenset("dass daß ob".split())
+
+
+def _noun_cues(view: DocView, inside: list[int], lo: int, hi: int, out: list[Cue]) -> None:
+    """A finite verb with a noun of saying or demanding as its object, right before a comma and a clause:
+    "Die Grünen fassten den Beschluss, Gespräche zu führen", "Sie wagte die Prognose, die Wahl werde knapp".
+    The cue runs from the verb to the noun; the rules that read messages decide whether a message follows.
+    Needs the model's tags; not where the clause has a cue already."""
+    toks = view.toks
+    for n in range(lo + 1, hi - 2):
+        if inside[n] >= 0 or not cue_noun(toks[n].text):
+            continue
+        comma = n + 2 if toks[n + 1].tag == "PTKVZ" else n + 1  # "stellten die These auf, dass"
+        if comma + 1 >= hi or toks[comma].text != ",":
+            continue
+        after = toks[comma + 1]
+        if after.lower not in _CLAUSE_OPENERS and not after.word:
+            continue
+        ca, _ = view.clause(n)
+        if any(ca <= c.tok <= n for c in out):
+            continue
+        a = n - 1
+        while a > ca and (toks[a].tag in ("ART", "ADJA", "PPOSAT", "PDAT", "PIAT", "ADV") or toks[a].lower in DETERMINERS):
+            a -= 1
+        if toks[a].tag in ("APPR", "APPRART"):
+            continue  # the noun in a prepositional phrase: "bestand in der Ankündigung, …", "endet mit der Hoffnung, …"
+        verb = next((m for m in range(n - 1, ca - 1, -1) if toks[m].tag in _FINITE_TAGS and inside[m] < 0), None)
+        if verb is not None:
+            out.append(Cue("verb", verb, comma, "noun"))
+    out.sort(key=lambda c: c.tok)
 
 def _opinion(view: DocView, k: int, lo: int, hi: int, out: list[Cue]) -> None:
     """A phrase of opinion opened by the verb at k ("ist der Meinung, dass", "zeigte sich zufrieden, dass"),

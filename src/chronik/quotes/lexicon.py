@@ -167,6 +167,22 @@ WERDEN = frozenset("wird werden werde wurde wurden worden würde würden".split(
 # Phrases that state an opinion with a verb that says nothing alone: "ist der Meinung, dass", "vertritt die
 # Auffassung", "zeigte sich zufrieden, dass", "hält es für möglich, dass", "legten Wert darauf, dass".
 OPINION_VERBS = frozenset("sein vertreten zeigen halten legen".split())
+# Nouns of saying, judging and demanding that make the verb before them a cue when a dass-, ob-, zu- or
+# Konjunktiv clause follows them: "fassten den Beschluss, … zu führen", "wagte die Prognose, … würden".
+_CUE_NOUNS = frozenset("""
+beschluss prognose theorie these befehl hoffnung auffassung ansicht meinung überzeugung einschätzung
+forderung aufforderung warnung vorwurf vorwürfe behauptung vermutung befürchtung ankündigung zusage
+versprechen drohung bitte appell vorschlag empfehlung anweisung weisung erwartung sorge zuversicht
+""".split())
+
+
+def cue_noun(word: str) -> bool:
+    """A noun of saying, judging or demanding, in the singular or plural ("Beschluss", "Forderungen")."""
+    if not word[:1].isupper():
+        return False
+    low = word.lower()
+    return low in _CUE_NOUNS or (low.endswith("en") and low[:-2] in _CUE_NOUNS) or \
+        (low.endswith("n") and low[:-1] in _CUE_NOUNS)
 OPINION_NOUNS = frozenset("Meinung Auffassung Ansicht Überzeugung Einschätzung".split())
 STANCE_ADJECTIVES = frozenset("""
 zufrieden unzufrieden optimistisch pessimistisch zuversichtlich besorgt überzeugt enttäuscht erleichtert
