@@ -154,7 +154,7 @@ _WORD = re.compile(r"\S+")
 
 def _heading_end(text: str, a: int, b: int) -> int | None:
     """Where a heading run into the sentence at [a, b) ends (the start of the sentence proper), or None."""
-    words = []
+    words: list[str] = []
     for m in _WORD.finditer(text, a, b):
         w = m.group()
         if words and w in _OPENS_SENTENCE:

@@ -12,13 +12,13 @@ from chronik.quotes.lexicon import (
     ANAPHORIC,
     DETERMINERS,
     OPINION_VERBS,
-    cue_noun,
     PARTICLE_ONLY,
     PREP_AFTER,
     PREP_BEFORE,
     REPORTIVE,
     SEPARABLE,
     WERDEN,
+    cue_noun,
     document_noun,
     lemma,
     opinion_phrase,
@@ -122,6 +122,7 @@ def find_cues(view: DocView, inside: list[int], si: int) -> list[Cue]:
 
 _FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _CLAUSE_OPENERS = frozenset("dass daß ob".split())
+_NOUN_PHRASE_TAGS = frozenset({"ART", "ADJA", "PPOSAT", "PDAT", "PIAT", "ADV"})
 
 
 def _noun_cues(view: DocView, inside: list[int], lo: int, hi: int, out: list[Cue]) -> None:
@@ -143,7 +144,7 @@ def _noun_cues(view: DocView, inside: list[int], lo: int, hi: int, out: list[Cue
         if any(ca <= c.tok <= n for c in out):
             continue
         a = n - 1
-        while a > ca and (toks[a].tag in ("ART", "ADJA", "PPOSAT", "PDAT", "PIAT", "ADV") or toks[a].lower in DETERMINERS):
+        while a > ca and (toks[a].tag in _NOUN_PHRASE_TAGS or toks[a].lower in DETERMINERS):
             a -= 1
         if toks[a].tag in ("APPR", "APPRART"):
             continue  # the noun in a prepositional phrase: "bestand in der Ankündigung, …", "endet mit der Hoffnung, …"

@@ -837,7 +837,8 @@ class QuoteFinder:
             elif words >= 4 and o <= lo + 1 and (toks[c - 1].text in END_PUNCT or toks[c - 1].text in ("…",)):
                 self.used_spans.add(qi)
                 self.add(Candidate((o + 1, c), "direct", None, None, inherit=True, rule="direct-continuation"))
-            elif words >= 2 and o >= 2 and toks[o - 1].lower in ("und", "oder", "sowie") and toks[o - 2].text in QUOTE_CHARS:
+            elif words >= 2 and o >= 2 and toks[o - 1].lower in ("und", "oder", "sowie") and \
+                    toks[o - 2].text in QUOTE_CHARS:
                 # the second of two quotations joined by "und": "skandierten „…“ und „…“" (same cue, same speaker)
                 po = next((a for a, b in self.spans if b == o - 2), None)
                 prev = next((x for x in self.cands if x.form == "direct" and po is not None and

@@ -192,7 +192,8 @@ def subject_left(view: DocView, start: int, cue: int) -> tuple[int, int] | None:
         return None
     t = toks[a]
     if (t.tag in ("PDS", "PIS") or (t.tag == "PDAT" and a + 1 == cue)) and \
-            t.lower not in ("das", "dies", "dieses", "alles", "vieles") and (a + 1 == cue or toks[a + 1].lower in _FINITE):
+            t.lower not in ("das", "dies", "dieses", "alles", "vieles") and \
+            (a + 1 == cue or toks[a + 1].lower in _FINITE):
         return a, a + 1  # "Dieser bestätigte", "Einige haben erklärt"
     if t.lower in PERSONAL_PRONOUNS and a + 1 <= cue:
         return a, a + 1
