@@ -367,6 +367,18 @@ def test_a_noun_of_saying_without_a_verb_before_it_is_no_cue() -> None:
     assert doc.quotes == []
 
 
+@pytest.mark.parametrize(("text", "quoted"), [
+    ("Der Hubschrauber wurde von den Fluglotsen als vermisst gemeldet, nachdem er auf dem Radar nicht mehr zu "
+     "sehen war.", []),
+    ("Der Rat forderte die Regierung auf, bis zur Wahl einen Übergangschef einzusetzen.",
+     ["bis zur Wahl einen Übergangschef einzusetzen"]),
+])
+def test_a_clause_with_a_finite_verb_of_its_own_is_no_zu_infinitive(text: str, quoted: list[str]) -> None:
+    doc = default_pipeline(load_config()).process(Document(text=text))
+    assert isinstance(doc, Document)
+    assert [q["text"] for q in doc.quotes] == quoted
+
+
 def test_a_demonstrative_before_the_cue_takes_the_sentence_before_as_the_message() -> None:
     text = ("Die Stadtwerke Hollbach erhöhen zum Jahresbeginn den Gaspreis um zwölf Prozent. "
             "Dies bestätigte ein Sprecher des Unternehmens am Dienstag.")

@@ -349,9 +349,13 @@ class QuoteFinder:
         infinitive closes the clause, or the first part of it before a relative clause ("eine Kommission
         zu gründen, die …")."""
         toks = self.view.toks
+        stop = next((k for k in range(a, b) if toks[k].text in CLAUSE_BREAKS), b)
+        finite = any((toks[k].tag in _FINITE_TAGS and toks[k - 1].lower != "zu" and
+                      not _ZU_INFINITIVE.match(toks[k].lower)) or toks[k].tag == "PRELS" for k in range(a, stop))
+        if finite or (toks[a].tag == "KOUS" and toks[a].lower != "bis"):
+            return False  # a clause with a finite verb of its own: "nachdem er nicht mehr zu sehen war"
         if any(toks[k].lower == "zu" for k in range(b - 3, b)):
             return True
-        stop = next((k for k in range(a, b) if toks[k].text in CLAUSE_BREAKS), b)
         return any(toks[k].tag == "VVIZU" or _ZU_INFINITIVE.match(toks[k].lower) or (toks[k].lower == "zu" and (
             toks[k].tag == "PTKZU" or (not toks[k].tag and k + 2 == stop and toks[k + 1].text[:1].islower())))
             for k in range(max(a + 1, stop - 3), stop))

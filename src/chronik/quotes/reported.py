@@ -45,6 +45,17 @@ def sentence_features(finder: QuoteFinder, si: int, quote_sents: dict[int, Any])
     sub = morph is not None and any("Mood=Sub" in morph[k] for k in outside)
     if sub:  # the model's morphology: Konjunktiv read in context ("sie hätten", "es gebe")
         f["mood_sub"] = 1.0
+    # the mood of the main clause's verb, the first finite one: "Der Lohn liege unter dem Tarif" is reported,
+    # "Er kam, weil er krank sei" need not be
+    main = next((k for k in outside if toks[k].tag in _FINITE), None)
+    if main is not None:
+        mood = subjunctive(toks[main].text) if main > lo or toks[main].text[:1].islower() else 0
+        if mood:
+            f[f"main_konj{mood}"] = 1.0
+        if morph is not None and "Mood=Sub" in morph[main]:
+            f["main_mood_sub"] = 1.0
+        if toks[main].lower in ("soll", "sollen"):
+            f["main_soll"] = 1.0
     for k in outside:
         t = toks[k]
         if t.tag in _FINITE:
