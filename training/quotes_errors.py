@@ -119,6 +119,8 @@ def count(counts: Counter[tuple[str, ...]], d: dict, gold: list[dict], g_sets: l
         if j in owner:
             ok = speaker_ok(d, gold[owner[j]], q.get("speaker"))
             counts[("rule", q["rule"], "matched, speaker right" if ok else "matched, speaker wrong")] += 1
+            if not ok:
+                counts[("speaker wrong", q["rule"], _speaker_kind(d, gold[owner[j]], q))] += 1
             continue
         over = [i for i, g in enumerate(g_sets) if g & p_sets[j]]
         inside = all(i in found for i in over)
@@ -135,6 +137,22 @@ def count(counts: Counter[tuple[str, ...]], d: dict, gold: list[dict], g_sets: l
             continue
         before = "uncued" if pred[a]["cue"] is None else "cued"
         counts[("uncued after " + before, pred[b]["rule"], "one gold message" if ga == gb else "two")] += 1
+
+
+def _speaker_kind(d: dict, g: dict, q: dict) -> str:
+    """What kind of speaker error (counts only): none where one was, one where none was, or another one —
+    and whether the gold source stands in the message's sentence."""
+    sp = q.get("speaker")
+    src = ev.tokset(g["Source"])
+    if not src:
+        return "gold has none, predicted one"
+    msg_sents = {s for s, _ in ev.tokset(g["Message"])}
+    where = "gold in the message's sentence" if {s for s, _ in src} & msg_sents else "gold in another sentence"
+    if sp is None:
+        return f"predicted none, {where}"
+    kind = "a pronoun" if (sp.get("text") or "").lower() in ("er", "sie", "es", "ich", "wir", "dieser", "diese") \
+        else "a name" if sp.get("name") else "a phrase"
+    return f"predicted {kind}, {where}"
 
 
 if __name__ == "__main__":

@@ -304,14 +304,16 @@ def test_subject_before_the_cue_past_openers_that_are_not_subjects(text: str, sp
     ("Wie de Vries darlegte, handelte es sich um einen Testkoffer einer Firma aus Delft.", "de Vries"),
     ("Als die Bürgermeisterin Jana Kolbe am Sonntag sagte, dass die Brücke sicher sei, meinte sie nur den "
      "Neubau.", "die Bürgermeisterin Jana Kolbe"),
-    ("Das war nicht der erste Streit und die Anwohner befürchten, dass es nicht der letzte sein wird.",
-     "die Anwohner"),
     ("Die Stiftung Küstenschutz (SKS), die von drei Gemeinden gegründet wurde, hat nun bekannt gegeben, dass "
      "die Deiche sicher seien.", "Die Stiftung Küstenschutz (SKS)"),
     ("Der Sender will aber wissen, dass der Trainer das Team vorzeitig verlassen habe.", "Der Sender"),
     ("Die Bürgerinnen und Bürger forderte er anschließend auf, von ihrem Wahlrecht Gebrauch zu machen.", "er"),
     ("Um neun Uhr meldeten dann die Abendnachrichten des Senders, der Minister rechne mit einer Einigung.",
      "die Abendnachrichten des Senders"),
+    ("Einer Erklärung des Verbandes Deutscher Gärtner (VDG) zufolge sind die Preise gestiegen.",
+     "Einer Erklärung des Verbandes Deutscher Gärtner (VDG)"),
+    ("„Wir müssen zusammenarbeiten“, hieß es in der Rede.", "der Rede"),
+    ("Auf der stadtwerk-Homepage heißt es dazu: „Die Leitungen werden im Mai erneuert.“", "der stadtwerk-Homepage"),
 ])
 def test_subjects_in_a_subordinate_or_second_clause_and_names_in_lower_case(text: str, speaker: str) -> None:
     assert only(annotate(text))["speaker"]["text"] == speaker
@@ -320,8 +322,13 @@ def test_subjects_in_a_subordinate_or_second_clause_and_names_in_lower_case(text
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Er wurde festgenommen, andere Quellen berichten, dass er wieder frei sei.", "andere Quellen"),
     ("80 Prozent befürworteten, dass die Abgeordneten ihre Renten selbst bezahlen.", "80 Prozent"),
+    # a second main clause with its own subject; not the second of two subjects
+    ("Das war nicht der erste Streit und die Anwohner befürchten, dass es nicht der letzte sein wird.",
+     "die Anwohner"),
+    ("Die Behörde übergab dem Amt die Akten und das Amt seinerseits versprach, sich darum zu kümmern.", "das Amt"),
+    ("Die Ministerin und der Kanzler erklärten, sie würden weiter verhandeln.", "Die Ministerin"),
 ])
-def test_subjects_the_models_tags_tell_a_number_or_an_adjective_before_a_noun(text: str, speaker: str) -> None:
+def test_subjects_the_models_tags_tell(text: str, speaker: str) -> None:
     doc = default_pipeline(load_config()).process(Document(text=text))
     assert isinstance(doc, Document)
     assert only(doc)["speaker"]["text"] == speaker

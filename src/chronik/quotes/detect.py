@@ -24,6 +24,7 @@ from chronik.quotes.lexicon import (
     WERDEN,
     document_noun,
     lemma,
+    speech_verb,
     subjunctive,
 )
 from chronik.quotes.marks import quoted_spans
@@ -41,6 +42,8 @@ from chronik.quotes.speakers import (
 )
 
 _INTRO = ("dass", "daß", "ob")
+# adverbs between a second clause's subject and its verb: "und das Amt seinerseits versprach"
+_SKIPPED = frozenset("seinerseits ihrerseits wiederum jedoch aber dagegen hingegen allerdings auch nun".split())
 _DASS = ("dass", "daß")
 CONT_GAP = 2  # a continuation may follow its quote after one sentence without reported speech
 # zu-infinitives that say why or how, not what was said ("sagte er, um … zu beruhigen")
@@ -167,6 +170,9 @@ class QuoteFinder:
             ca = cue.tok
         first = clause_opening(view, ca, cue.tok)
         lo, _ = view.sent_toks[toks[cue.tok].sent]
+        second = self.second_clause_subject(ca, cue.tok)
+        if second is not None:
+            return second
         if first == cue.tok:
             if ca > lo and toks[ca - 1].text == ",":
                 # "Der frühere Bürgermeister, Henning Scherf (SPD), warnte die CDU vor …": the verb right
@@ -194,13 +200,6 @@ class QuoteFinder:
                     np = subject_right(view, m, cue.tok)
                     if np:
                         return np
-            # a second main clause: "Das war nicht der erste Streit, und die Anwohner befürchten, …"
-            link = next((m for m in range(cue.tok - 2, first, -1) if toks[m].lower in ("und", "aber", "doch")
-                         and self.inside[m] < 0), None)
-            if link is not None:
-                np = subject_left(view, link + 1, cue.tok)
-                if np and np[1] == cue.tok:
-                    return np
         # "Deiss, der sich ... entschlossen hatte, sagte ...": the subject opens the sentence
         if ca > lo:
             np, lb = self.opening_subject(lo)
@@ -220,6 +219,22 @@ class QuoteFinder:
                 left = subject_left(view, lo, verb) if verb > lo else None
                 return left or subject_right(view, verb, cue.tok)
         return right
+
+    def second_clause_subject(self, ca: int, verb: int) -> tuple[int, int] | None:
+        """The subject of a verb in a second main clause joined by "und"/"aber": "Das war nicht der erste
+        Streit, und die Anwohner befürchten, …", "Die Behörde übergab die Akten und das Amt seinerseits
+        versprach, …" — a noun phrase right after the link and before the verb (an adverb may stand between),
+        when the first clause has a verb of its own (not "Die Ministerin und der Kanzler erklärten")."""
+        view, toks = self.view, self.view.toks
+        link = next((m for m in range(verb - 2, ca, -1) if toks[m].lower in ("und", "aber", "doch")
+                     and self.inside[m] < 0), None)
+        if link is None or not any(toks[m].tag in _FINITE_TAGS or speech_verb(toks[m].text)
+                                   for m in range(ca, link)):
+            return None
+        np = subject_left(view, link + 1, verb)
+        if np and all(toks[m].tag == "ADV" or toks[m].lower in _SKIPPED for m in range(np[1], verb)):
+            return np
+        return None
 
     def opening_subject(self, lo: int) -> tuple[tuple[int, int] | None, int]:
         """The subject of the clause that opens the sentence starting at token `lo`, and where that clause

@@ -80,12 +80,14 @@ bericht berichts berichten mitteilung mitteilungen erklärung erklärungen stell
 webseite internetseite brief briefs schreiben interview interviews zeitung blatt bulletin kommuniqué
 studie urteil urteils beschluss beschlusses resolution protokoll dokument dokuments papier papiers
 aufruf artikel beitrag sendung vorabversion fassung entwurf entwurfs gutachten analyse statement
-vorlage gesetz gesetzes verordnung vertrag vertrags abkommen abkommens
+vorlage gesetz gesetzes verordnung vertrag vertrags abkommen abkommens rede ansprache ankündigung antrag
+ausgabe
 """.split())
 
 
 def document_noun(word: str) -> bool:
-    return word[:1].isupper() and word.lower().endswith(_DOCUMENT_NOUN_ENDINGS)
+    """A noun naming a document or channel, also the last part of a compound ("documenta-Homepage")."""
+    return word.rsplit("-", 1)[-1][:1].isupper() and word.lower().endswith(_DOCUMENT_NOUN_ENDINGS)
 
 
 # Kinds of media whose name follows them: "das Nachrichtenmagazin Focus", "der Sender Arte".

@@ -142,6 +142,13 @@ def clause_opening(view: DocView, start: int, stop: int, links: frozenset[str] =
 def np_before(view: DocView, end: int, lo: int) -> tuple[int, int] | None:
     """The noun phrase that ends just before token `end`: "Zeitungsberichten (zufolge)", "eine Schätzung(, wonach)"."""
     toks = view.toks
+    if end > 0 and toks[end - 1].text == ")":
+        # an abbreviation in brackets, past the clause's edge: "Einer Erklärung des Verbandes Deutscher Lehrer
+        # (VDL) zufolge"
+        opening = next((m for m in range(end - 2, max(0, end - 6) - 1, -1) if toks[m].text == "("), None)
+        if opening is not None and opening > 0:
+            np = np_before(view, opening, view.clause(opening - 1)[0])
+            return (np[0], end) if np and np[1] == opening else np
     j = end - 1
     while j >= lo and (toks[j].cap or j in view.ent_of or toks[j].lower in DETERMINERS or toks[j].text[:1].isdigit()
                        or (toks[j].text[:1].islower() and toks[j].lower.endswith(("e", "en", "er", "em", "es")))):
