@@ -314,6 +314,9 @@ def test_subject_before_the_cue_past_openers_that_are_not_subjects(text: str, sp
      "Einer Erklärung des Verbandes Deutscher Gärtner (VDG)"),
     ("„Wir müssen zusammenarbeiten“, hieß es in der Rede.", "der Rede"),
     ("Auf der stadtwerk-Homepage heißt es dazu: „Die Leitungen werden im Mai erneuert.“", "der stadtwerk-Homepage"),
+    # "zitieren": who is cited said it
+    ("„Wir sind hier nicht willkommen“, zitierte man die Reporterin Jana Holm.", "die Reporterin Jana Holm"),
+    ("Die Zeitung zitierte den Minister mit den Worten: „Wir bleiben hart.“", "den Minister"),
 ])
 def test_subjects_in_a_subordinate_or_second_clause_and_names_in_lower_case(text: str, speaker: str) -> None:
     assert only(annotate(text))["speaker"]["text"] == speaker
@@ -384,6 +387,13 @@ def test_a_clause_with_a_finite_verb_of_its_own_is_no_zu_infinitive(text: str, q
     doc = default_pipeline(load_config()).process(Document(text=text))
     assert isinstance(doc, Document)
     assert [q["text"] for q in doc.quotes] == quoted
+
+
+def test_a_clause_that_goes_on_the_sentence_is_no_indicative_message() -> None:
+    doc = default_pipeline(load_config()).process(Document(
+        text="Die Polizei meldete einen Brand im Terminal, so dass am Flughafen ein Großalarm ausgelöst wurde."))
+    assert isinstance(doc, Document)
+    assert doc.quotes == []
 
 
 def test_a_demonstrative_before_the_cue_takes_the_sentence_before_as_the_message() -> None:

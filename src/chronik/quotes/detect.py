@@ -68,6 +68,8 @@ _TITLE_WORDS = frozenset("of for the and de la du des der die das im am zur zum 
 _ACCUSATIVE = frozenset("den einen ihren seinen unseren euren meinen deinen diesen jenen keinen jeden".split())
 # words that open an object, not a subject, after the verb ("stellte den Minister …")
 _NOT_NOMINATIVE = frozenset("den dem einen einem ihn ihm ihnen uns mir mich dir dich".split())
+# words that open a clause that goes on the sentence, not a reported main clause ("…, so dass", "…, wobei")
+_NOT_MAIN = frozenset("so wie wobei wodurch womit weshalb weswegen und oder aber sondern nur sich".split())
 _SUBORDINATORS = frozenset("""
 wenn falls da nachdem als weil obwohl während bevor sobald seit seitdem damit indem ob dass um wonach
 """.split())
@@ -159,6 +161,10 @@ class QuoteFinder:
         if cue.kind == "impersonal":  # "In der Pressemitteilung heißt es", "hieß es bei Russland Aktuell"
             return self.source_phrase(ca, cb, also=("bei", "beim"), named=("aus", "von", "vom", "seitens"))
         toks = view.toks
+        if cue.lemma == "zitieren":
+            cited = self.cited(cue.tok, ca, cb)
+            if cited is not None:
+                return cited
         ra, _ = view.clause(cue.tok)
         if ra > 0 and toks[ra - 1].text == "," and toks[ra].lower in _SUBJECT_RELATIVES and ra < cue.tok and \
                 not any(toks[m].tag in ("PPER", "NE", "NN", "ART") for m in range(ra + 1, cue.tok)):
@@ -219,6 +225,21 @@ class QuoteFinder:
                 left = subject_left(view, lo, verb) if verb > lo else None
                 return left or subject_right(view, verb, cue.tok)
         return right
+
+    def cited(self, verb: int, ca: int, cb: int) -> tuple[int, int] | None:
+        """Who "zitieren" cites, its object, which is the source of the quotation: "„…“, zitierte man Yolanda
+        Alvarez", "zitierte die Zeitung den Minister", "Die Agentur zitiert einen Sprecher: „…“"."""
+        view, toks = self.view, self.view.toks
+        for m in range(verb + 1, cb):
+            if self.inside[m] >= 0:
+                return None
+            if toks[m].lower == "man":
+                return subject_right(view, m, cb)
+            if toks[m].lower in _ACCUSATIVE:
+                return _np_from(view, m, cb)
+        if subject_left(view, ca, verb) is not None:  # the subject before the verb: the name after it is cited
+            return subject_right(view, verb, cb)
+        return None
 
     def second_clause_subject(self, ca: int, verb: int) -> tuple[int, int] | None:
         """The subject of a verb in a second main clause joined by "und"/"aber": "Das war nicht der erste
@@ -699,8 +720,10 @@ class QuoteFinder:
                     elif any(subjunctive(toks[k].text) and k > start for k in seg if self.inside[k] < 0) or \
                             (start < end and subjunctive(toks[start].text) == 1 and toks[start].text[:1].islower()):
                         msg, rule = (start, end), "konjunktiv"
-                    elif cue.lemma in STRONG_VERBS and toks[start].lower not in _SUBORDINATORS and \
-                            toks[start].lower not in _RELATIVES and self.looks_like_clause(start, end):
+                    elif cue.lemma in STRONG_VERBS and toks[start].lower not in _SUBORDINATORS | _NOT_MAIN and \
+                            toks[start].lower not in _RELATIVES and toks[start].tag not in _FINITE_TAGS and \
+                            self.looks_like_clause(start, end):
+                        # (a main clause, verb second: not "so dass …", "wobei …", "hatte sich … herausgestellt")
                         msg, rule = (start, end), "indicative"
                     elif end - start >= 2 and toks[start].lower not in _NOT_INFINITIVE and \
                             self.zu_infinitive(start, end):
