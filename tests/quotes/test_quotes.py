@@ -102,6 +102,14 @@ def test_a_run_of_uncued_konjunktiv_sentences_is_one_continuation() -> None:
     assert doc.quotes[1]["cue"] is None and doc.quotes[1]["speaker"]["name"] == "Lea Brandt"
 
 
+def test_a_run_of_konjunktiv_sentences_after_a_sentence_about_someone_is_one_quotation_of_theirs() -> None:
+    text = ("Die Ministerin Lea Brandt bedauerte das Urteil. Damals seien Fehler gemacht worden. "
+            "Niemand habe die Frist gekannt.")
+    doc = annotate(text, persons=("Lea Brandt",))
+    assert [(q["text"], q["speaker"]["name"]) for q in doc.quotes] == [
+        ("Damals seien Fehler gemacht worden. Niemand habe die Frist gekannt.", "Lea Brandt")]
+
+
 def test_reportive_sollen_with_a_perfect_infinitive_continues_reported_speech() -> None:
     text = ("Die Polizei in Hallstadt teilte mit, in der Nacht habe es eine Explosion gegeben. "
             "Ein Unbekannter soll zuvor in das Lager eingebrochen sein. "

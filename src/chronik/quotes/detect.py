@@ -22,6 +22,7 @@ from chronik.quotes.lexicon import (
     REPORTIVE,
     STRONG_VERBS,
     WERDEN,
+    cue_noun,
     document_noun,
     lemma,
     speech_verb,
@@ -968,7 +969,7 @@ class QuoteFinder:
                     Candidate((lo, hi), "indirect", None, None, inherit=True, rule="continuation")
                 before = by_sent.get(si - 1)
                 if before is not None and c.rule == before.rule == "continuation" and c.speaker is None and \
-                        before.speaker is None:
+                        not any(cue_noun(toks[k].text) for k in range(lo, hi)):
                     # a run of uncued sentences is one passage of reported speech, one quotation (as SpkAtt
                     # marks it), not one quotation per sentence
                     before.msg = (before.msg[0], hi)
