@@ -354,6 +354,24 @@ def test_two_quotations_joined_by_und_and_a_speaker_with_his_topic_before_a_colo
     assert q["speaker"]["name"] == "Mara Lind"
 
 
+@pytest.mark.parametrize(("text", "quoted", "speaker"), [
+    ("Der Ordnungsdezernent Lars Nickel sprach von einer „Gefahr für Leib und Leben“.", "Gefahr für Leib und Leben",
+     "Der Ordnungsdezernent Lars Nickel"),
+    ("Die Forscherin Ida Wendt riet zu „Gelassenheit und Aufmerksamkeit“.", "Gelassenheit und Aufmerksamkeit",
+     "Die Forscherin Ida Wendt"),
+    ("Die Stadtverwaltung hatte den Bericht umgehend als „falsch“ zurückgewiesen.", "falsch", "Die Stadtverwaltung"),
+    ("Für die Gesundheitsministerin Rita Lorenz ist die Lage in der Region „alarmierend“.", "alarmierend",
+     "die Gesundheitsministerin Rita Lorenz"),
+])
+def test_quoted_words_someone_called_something_or_judged(text: str, quoted: str, speaker: str) -> None:
+    q = only(annotate(text))
+    assert (q["text"], q["speaker"]["text"]) == (quoted, speaker)
+
+
+def test_a_title_for_someone_is_no_judgement() -> None:
+    assert annotate("Für die Kinder ist der Film „Der kleine Drache“ ein Erlebnis.").quotes == []
+
+
 def test_a_quoted_sentence_before_a_verb_that_is_not_a_reporting_verb() -> None:
     text = ("Das Spiel war vorbei. „Wir haben jetzt vier Punkte und brauchen nur noch ein Remis“, zeigte sich "
             "die Trainerin Ida Brenner zufrieden.")

@@ -52,7 +52,7 @@ _NOT_INFINITIVE = frozenset("um ohne statt anstatt als".split())
 _SUBJECT_RELATIVES = frozenset("der die das welcher welche welches".split())
 _FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 # verbs that call something by a quoted word: "nannte den Bericht „Zeitungsente“", "sprach von „…“"
-_NAMING = frozenset("nennen bezeichnen sprechen warnen kritisieren rechtfertigen werten".split())
+_NAMING = frozenset("nennen bezeichnen sprechen warnen kritisieren rechtfertigen werten zurückweisen raten".split())
 # verbs that judge something "als „…“" without being reporting verbs themselves
 _JUDGING = frozenset("attackieren feiern loben verurteilen darstellen einstufen beschimpfen preisen abtun "
                      "brandmarken kritisieren rechtfertigen werten bewerten verspotten".split())
@@ -70,6 +70,7 @@ _ACCUSATIVE = frozenset("den einen ihren seinen unseren euren meinen deinen dies
 # words that open an object, not a subject, after the verb ("stellte den Minister …")
 _NOT_NOMINATIVE = frozenset("den dem einen einem ihn ihm ihnen uns mir mich dir dich".split())
 # words that open a clause that goes on the sentence, not a reported main clause ("…, so dass", "…, wobei")
+_SEIN = frozenset("ist sind war waren sei seien wäre wären".split())
 _NOT_MAIN = frozenset("so wie wobei wodurch womit weshalb weswegen und oder aber sondern nur sich".split())
 _SUBORDINATORS = frozenset("""
 wenn falls da nachdem als weil obwohl während bevor sobald seit seitdem damit indem ob dass um wonach
@@ -833,9 +834,11 @@ class QuoteFinder:
         als „…“ bezeichnet"), or a verb that judges something "als „…“" ("attackierte den Iran als den
         „führenden Förderer von Terrorismus“")."""
         toks = self.view.toks
+        # the preposition right before the quotation or before its article: "sprach von einer „…“"
+        prep = toks[o - 2].lower if o - 2 > lo and toks[o - 1].lower in DETERMINERS else toks[o - 1].lower
         naming = next((x for x in cues if x.lemma in _NAMING and (
-            (x.tok < o and self.view.clause(x.tok)[1] >= o and (x.lemma == "nennen" or toks[o - 1].lower in (
-                "als", "von", "vor"))) or (x.tok == c + 1 and toks[o - 1].lower == "als"))), None)
+            (x.tok < o and self.view.clause(x.tok)[1] >= o and (x.lemma == "nennen" or prep in (
+                "als", "von", "vor", "zu"))) or (x.tok == c + 1 and prep == "als"))), None)
         if naming is not None:
             return naming
         als = o - 2 if o - 2 > lo and toks[o - 1].lower in DETERMINERS else o - 1
@@ -844,6 +847,21 @@ class QuoteFinder:
         verb = next((m for m in range(self.view.clause(als)[0], als) if toks[m].tag in _FINITE_TAGS and
                      lemma(toks[m].text) in _JUDGING and not self.taken[m]), None)
         return Cue("verb", verb, verb + 1, lemma(toks[verb].text)) if verb is not None else None
+
+    def judged_for(self, o: int, c: int) -> tuple[int, int] | None:
+        """The person or organisation after "für" in the clause of the quotation at o..c, with a form of "sein"
+        ("Für den Minister ist die Lage „alarmierend“", "was für die Verbände „Wortbruch“ war")."""
+        view, toks = self.view, self.view.toks
+        ca, cb = view.clause(o)
+        if not any(toks[m].lower in _SEIN for m in range(ca, cb) if self.inside[m] < 0) and \
+                not (cb < len(toks) and toks[cb].lower in _SEIN):
+            return None
+        for m in range(ca, o):
+            if toks[m].lower == "für" and self.inside[m] < 0:
+                np = _np_from(view, m + 1, o)
+                if np is not None and self.actor_like(np):
+                    return np
+        return None
 
     def direct_rest(self, sent_cues: list[list[Cue]]) -> None:
         """Quotations not yet attached: a cue elsewhere in the sentence, or none (a continuation)."""
@@ -857,7 +875,13 @@ class QuoteFinder:
             lo, _ = self.view.sent_toks[si]
             lowercase = sum(1 for k in range(o + 1, c) if toks[k].text[:1].islower())
             naming = self.naming_cue(o, c, lo, cues)
-            if naming is not None and words >= 1:
+            judge = self.judged_for(o, c) if naming is None and words >= 1 else None
+            if judge is not None:
+                # "Für den Minister ist die Lage „alarmierend“": whose judgement the quoted words are
+                self.used_spans.add(qi)
+                self.add(Candidate((o + 1, c), "direct", (judge[0] - 1, judge[0]), judge, rule="direct-fuer"),
+                         shortest=1)
+            elif naming is not None and words >= 1:
                 # "nannte die Strafe „überzogen“", "sprach von „Gefahr für Leib und Leben“": what the
                 # speaker called something, even one word or a phrase that looks like a title
                 naming.used = True
