@@ -368,6 +368,14 @@ def test_quoted_words_someone_called_something_or_judged(text: str, quoted: str,
     assert (q["text"], q["speaker"]["text"]) == (quoted, speaker)
 
 
+def test_slogans_shown_or_chanted_are_quotations_of_the_sentences_subject() -> None:
+    doc = default_pipeline(load_config()).process(Document(
+        text="Einige Anwohner protestierten mit Transparenten, auf denen Sprüche wie „Hände weg vom Park“ standen."))
+    assert isinstance(doc, Document)
+    q = only(doc)
+    assert (q["text"], q["speaker"]["text"]) == ("Hände weg vom Park", "Einige Anwohner")
+
+
 def test_a_title_for_someone_is_no_judgement() -> None:
     assert annotate("Für die Kinder ist der Film „Der kleine Drache“ ein Erlebnis.").quotes == []
 

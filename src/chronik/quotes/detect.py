@@ -70,6 +70,8 @@ _ACCUSATIVE = frozenset("den einen ihren seinen unseren euren meinen deinen dies
 # words that open an object, not a subject, after the verb ("stellte den Minister …")
 _NOT_NOMINATIVE = frozenset("den dem einen einem ihn ihm ihnen uns mir mich dir dich".split())
 # words that open a clause that goes on the sentence, not a reported main clause ("…, so dass", "…, wobei")
+_SLOGAN_NOUNS = frozenset("""parole parolen spruch sprüche sprüchen aufschrift aufschriften slogan slogans sprechchor
+sprechchöre sprechchören ruf rufe rufen""".split())
 _SEIN = frozenset("ist sind war waren sei seien wäre wären".split())
 _NOT_MAIN = frozenset("so wie wobei wodurch womit weshalb weswegen und oder aber sondern nur sich".split())
 _SUBORDINATORS = frozenset("""
@@ -848,6 +850,15 @@ class QuoteFinder:
                      lemma(toks[m].text) in _JUDGING and not self.taken[m]), None)
         return Cue("verb", verb, verb + 1, lemma(toks[verb].text)) if verb is not None else None
 
+    def slogan_before(self, o: int, lo: int) -> bool:
+        """Does a noun of slogans stand right before the quotation at o ("Parolen wie „…“", "die Aufschrift
+        „…“", "Sprüche wie zum Beispiel „…“")?"""
+        toks = self.view.toks
+        k = o - 1
+        while k > lo and toks[k].lower in ("wie", "zum", "beispiel", "etwa", "z.", "b.", "z.b."):
+            k -= 1
+        return k >= lo and toks[k].cap and toks[k].lower in _SLOGAN_NOUNS
+
     def judged_for(self, o: int, c: int) -> tuple[int, int] | None:
         """The person or organisation after "für" in the clause of the quotation at o..c, with a form of "sein"
         ("Für den Minister ist die Lage „alarmierend“", "was für die Verbände „Wortbruch“ war")."""
@@ -876,6 +887,12 @@ class QuoteFinder:
             lowercase = sum(1 for k in range(o + 1, c) if toks[k].text[:1].islower())
             naming = self.naming_cue(o, c, lo, cues)
             judge = self.judged_for(o, c) if naming is None and words >= 1 else None
+            if naming is None and judge is None and words >= 2 and self.slogan_before(o, lo):
+                # "Parolen wie „…“", "Transparente mit der Aufschrift „…“": words shown or chanted; said by the
+                # subject of the sentence, if any
+                self.used_spans.add(qi)
+                self.add(Candidate((o + 1, c), "direct", None, self.sentence_subject(si), rule="direct-slogan"))
+                continue
             if judge is not None:
                 # "Für den Minister ist die Lage „alarmierend“": whose judgement the quoted words are
                 self.used_spans.add(qi)
