@@ -333,6 +333,9 @@ def test_subjects_in_a_subordinate_or_second_clause_and_names_in_lower_case(text
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Er wurde festgenommen, andere Quellen berichten, dass er wieder frei sei.", "andere Quellen"),
     ("80 Prozent befürworteten, dass die Abgeordneten ihre Renten selbst bezahlen.", "80 Prozent"),
+    # a participle before a noun of saying: the agent after "von"
+    ("Die von Arnold Berg nach dem Urteil geäußerte Hoffnung, sein Leben werde sich nun wenden, erfüllte sich nicht.",
+     "Arnold Berg"),
     # a second main clause with its own subject; not the second of two subjects
     ("Das war nicht der erste Streit und die Anwohner befürchten, dass es nicht der letzte sein wird.",
      "die Anwohner"),

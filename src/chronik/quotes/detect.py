@@ -165,6 +165,12 @@ class QuoteFinder:
         if cue.kind == "impersonal":  # "In der Pressemitteilung heißt es", "hieß es bei Russland Aktuell"
             return self.source_phrase(ca, cb, also=("bei", "beim"), named=("aus", "von", "vom", "seitens"))
         toks = view.toks
+        if toks[cue.tok].tag == "ADJA":
+            # a participle before a noun: "die von Arnold nach dem Urteil geäußerte Hoffnung, …" (the agent
+            # after "von", else no one)
+            m = next((m for m in range(cue.tok - 1, max(ca, cue.tok - 12) - 1, -1)
+                      if toks[m].lower in ("von", "vom") and self.inside[m] < 0), None)
+            return _np_from(view, m + 1, cue.tok) if m is not None else None
         if cue.lemma == "zitieren":
             cited = self.cited(cue.tok, ca, cb)
             if cited is not None:
