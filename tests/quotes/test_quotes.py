@@ -322,6 +322,9 @@ def test_subject_before_the_cue_past_openers_that_are_not_subjects(text: str, sp
      "Einer Erklärung des Verbandes Deutscher Gärtner (VDG)"),
     ("„Wir müssen zusammenarbeiten“, hieß es in der Rede.", "der Rede"),
     ("Auf der stadtwerk-Homepage heißt es dazu: „Die Leitungen werden im Mai erneuert.“", "der stadtwerk-Homepage"),
+    # "heißt es" without a source of its own: the report the sentence before names
+    ("Der Sender berichtete über die Studie. Drei Viertel der Fälle entfallen auf Großstädte, heißt es.",
+     "die Studie"),
     # "zitieren": who is cited said it
     ("„Wir sind hier nicht willkommen“, zitierte man die Reporterin Jana Holm.", "die Reporterin Jana Holm"),
     ("Die Zeitung zitierte den Minister mit den Worten: „Wir bleiben hart.“", "den Minister"),

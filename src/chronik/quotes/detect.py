@@ -163,14 +163,20 @@ class QuoteFinder:
             # "Aus dem Bericht geht hervor, dass …", "Dies geht aus einer Pressemitteilung hervor."
             return self.source_phrase(ca, cb, also=("aus",))
         if cue.kind == "impersonal":  # "In der Pressemitteilung heißt es", "hieß es bei Russland Aktuell"
-            return self.source_phrase(ca, cb, also=("bei", "beim"), named=("aus", "von", "vom", "seitens"))
+            found = self.source_phrase(ca, cb, also=("bei", "beim"), named=("aus", "von", "vom", "seitens"))
+            si = view.toks[cue.tok].sent
+            if found is None and si > 0:
+                # "…, heißt es." after a sentence that names a report: that report ("Die BBC berichtet von
+                # einer Studie. … , heißt es darin.")
+                found = document_phrase(view, *view.sent_toks[si - 1])
+            return found
         toks = view.toks
         if toks[cue.tok].tag == "ADJA":
             # a participle before a noun: "die von Arnold nach dem Urteil geäußerte Hoffnung, …" (the agent
             # after "von", else no one)
-            m = next((m for m in range(cue.tok - 1, max(ca, cue.tok - 12) - 1, -1)
-                      if toks[m].lower in ("von", "vom") and self.inside[m] < 0), None)
-            return _np_from(view, m + 1, cue.tok) if m is not None else None
+            agent = next((k for k in range(cue.tok - 1, max(ca, cue.tok - 12) - 1, -1)
+                          if toks[k].lower in ("von", "vom") and self.inside[k] < 0), None)
+            return _np_from(view, agent + 1, cue.tok) if agent is not None else None
         if cue.lemma == "zitieren":
             cited = self.cited(cue.tok, ca, cb)
             if cited is not None:
