@@ -11,6 +11,7 @@ from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, QUOTE_CHARS, DocView
 from chronik.quotes.lexicon import (
     ANAPHORIC,
     DETERMINERS,
+    FINITE_TAGS,
     OPINION_VERBS,
     PARTICLE_ONLY,
     PREP_AFTER,
@@ -120,8 +121,6 @@ def find_cues(view: DocView, inside: list[int], si: int) -> list[Cue]:
     return out
 
 
-_FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
-_CLAUSE_OPENERS = frozenset("dass daß ob".split())
 _NOUN_PHRASE_TAGS = frozenset({"ART", "ADJA", "PPOSAT", "PDAT", "PIAT", "ADV"})
 
 
@@ -137,8 +136,7 @@ def _noun_cues(view: DocView, inside: list[int], lo: int, hi: int, out: list[Cue
         comma = n + 2 if toks[n + 1].tag == "PTKVZ" else n + 1  # "stellten die These auf, dass"
         if comma + 1 >= hi or toks[comma].text != ",":
             continue
-        after = toks[comma + 1]
-        if after.lower not in _CLAUSE_OPENERS and not after.word:
+        if not toks[comma + 1].word:
             continue
         ca, _ = view.clause(n)
         if any(ca <= c.tok <= n for c in out):
@@ -148,7 +146,7 @@ def _noun_cues(view: DocView, inside: list[int], lo: int, hi: int, out: list[Cue
             a -= 1
         if toks[a].tag in ("APPR", "APPRART"):
             continue  # the noun in a prepositional phrase: "bestand in der Ankündigung, …", "endet mit der Hoffnung, …"
-        verb = next((m for m in range(n - 1, ca - 1, -1) if toks[m].tag in _FINITE_TAGS and inside[m] < 0), None)
+        verb = next((m for m in range(n - 1, ca - 1, -1) if toks[m].tag in FINITE_TAGS and inside[m] < 0), None)
         if verb is not None:
             out.append(Cue("verb", verb, comma, "noun"))
     out.sort(key=lambda c: c.tok)

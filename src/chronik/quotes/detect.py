@@ -18,7 +18,9 @@ from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, QUOTE_CHARS, DocView
 from chronik.quotes.cues import Cue, find_cues
 from chronik.quotes.lexicon import (
     AUXILIARIES,
+    CLAUSE_INTRO,
     DETERMINERS,
+    FINITE_TAGS,
     REPORTIVE,
     STRONG_VERBS,
     WERDEN,
@@ -42,7 +44,6 @@ from chronik.quotes.speakers import (
     subject_right,
 )
 
-_INTRO = ("dass", "daß", "ob")
 # adverbs between a second clause's subject and its verb: "und das Amt seinerseits versprach"
 _SKIPPED = frozenset("seinerseits ihrerseits wiederum jedoch aber dagegen hingegen allerdings auch nun".split())
 _DASS = ("dass", "daß")
@@ -50,7 +51,6 @@ CONT_GAP = 2  # a continuation may follow its quote after one sentence without r
 # zu-infinitives that say why or how, not what was said ("sagte er, um … zu beruhigen")
 _NOT_INFINITIVE = frozenset("um ohne statt anstatt als".split())
 _SUBJECT_RELATIVES = frozenset("der die das welcher welche welches".split())
-_FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 # verbs that call something by a quoted word: "nannte den Bericht „Zeitungsente“", "sprach von „…“"
 _NAMING = frozenset("nennen bezeichnen sprechen warnen kritisieren rechtfertigen werten zurückweisen raten".split())
 # verbs that judge something "als „…“" without being reporting verbs themselves
@@ -186,7 +186,7 @@ class QuoteFinder:
                 not any(toks[m].tag in ("PPER", "NE", "NN", "ART") for m in range(ra + 1, cue.tok)):
             return ra, ra + 1  # "Ägypten, das vorschlug, …": the relative pronoun (the resolver finds Ägypten)
         if cue.tok > ca and self.inside[cue.tok] < 0 and self.inside[cue.tok - 1] == self.inside[ca] >= 0 and \
-                any(toks[m].tag in _FINITE_TAGS or toks[m].text in END_PUNCT for m in range(ca, cue.tok)):
+                any(toks[m].tag in FINITE_TAGS or toks[m].text in END_PUNCT for m in range(ca, cue.tok)):
             # a clause that opens with a quoted sentence, the verb right after it: "„…?“ fragen sich Experten"
             # (a quoted name is the subject: "„Muslix64“ erwähnte")
             ca = cue.tok
@@ -233,10 +233,10 @@ class QuoteFinder:
                 return np
         right = subject_right(view, cue.tok, cb)
         if right is None and cue.tok > lo and (toks[cue.tok - 1].lower in ("und", "sowie") or (
-                toks[cue.tok - 1].text == "," and toks[cue.tok].tag in _FINITE_TAGS)):
+                toks[cue.tok - 1].text == "," and toks[cue.tok].tag in FINITE_TAGS)):
             # "Im Januar legte er sein Amt nieder und verkündete, …", "Die UN bestätigten den Vorfall,
             # teilten jedoch mit, …": the subject of the first verb
-            verb = next((m for m in range(lo, cue.tok - 1) if toks[m].tag in _FINITE_TAGS), None)
+            verb = next((m for m in range(lo, cue.tok - 1) if toks[m].tag in FINITE_TAGS), None)
             if verb is not None:
                 left = subject_left(view, lo, verb) if verb > lo else None
                 return left or subject_right(view, verb, cue.tok)
@@ -265,7 +265,7 @@ class QuoteFinder:
         view, toks = self.view, self.view.toks
         link = next((m for m in range(verb - 2, ca, -1) if toks[m].lower in ("und", "aber", "doch")
                      and self.inside[m] < 0), None)
-        if link is None or not any(toks[m].tag in _FINITE_TAGS or speech_verb(toks[m].text)
+        if link is None or not any(toks[m].tag in FINITE_TAGS or speech_verb(toks[m].text)
                                    for m in range(ca, link)):
             return None
         np = subject_left(view, link + 1, verb)
@@ -356,13 +356,13 @@ class QuoteFinder:
         when a dass/ob clause follows them. Needs the model's tags."""
         toks = self.view.toks
         k = start
-        while k < hi and toks[k].tag and toks[k].lower not in _INTRO:
+        while k < hi and toks[k].tag and toks[k].lower not in CLAUSE_INTRO:
             stop = next((m for m in range(k, hi) if toks[m].text == ","), None)
-            if stop is None or any(toks[m].tag in _FINITE_TAGS or toks[m].tag in ("PRELS", "KOUS")
+            if stop is None or any(toks[m].tag in FINITE_TAGS or toks[m].tag in ("PRELS", "KOUS")
                                    for m in range(k, stop)):
                 return start
             k = stop + 1
-        return k if k < hi and toks[k].lower in _INTRO else start
+        return k if k < hi and toks[k].lower in CLAUSE_INTRO else start
 
     def main_verb(self, a: int, b: int) -> bool:
         """Has [a, b) a finite verb outside its relative and subordinate clauses? ("Die Mönche, die sich
@@ -375,8 +375,8 @@ class QuoteFinder:
         while k < b:
             stop = next((m for m in range(k + 1, b) if toks[m].text in CLAUSE_BREAKS), b)
             opener = toks[k + 1] if toks[k].text in CLAUSE_BREAKS and k + 1 < b else toks[k]
-            subordinate = k > a and (opener.tag in ("PRELS", "PRELAT", "KOUS", "PWAV") or opener.lower in _INTRO)
-            if not subordinate and any(toks[m].tag in _FINITE_TAGS for m in range(k, stop)):
+            subordinate = k > a and (opener.tag in ("PRELS", "PRELAT", "KOUS", "PWAV") or opener.lower in CLAUSE_INTRO)
+            if not subordinate and any(toks[m].tag in FINITE_TAGS for m in range(k, stop)):
                 return True
             k = stop
         return False
@@ -402,7 +402,7 @@ class QuoteFinder:
         zu gründen, die …")."""
         toks = self.view.toks
         stop = next((k for k in range(a, b) if toks[k].text in CLAUSE_BREAKS), b)
-        finite = any((toks[k].tag in _FINITE_TAGS and toks[k - 1].lower != "zu" and
+        finite = any((toks[k].tag in FINITE_TAGS and toks[k - 1].lower != "zu" and
                       not _ZU_INFINITIVE.match(toks[k].lower)) or toks[k].tag == "PRELS" for k in range(a, stop))
         if finite or (toks[a].tag == "KOUS" and toks[a].lower != "bis"):
             return False  # a clause with a finite verb of its own: "nachdem er nicht mehr zu sehen war"
@@ -456,10 +456,10 @@ class QuoteFinder:
                 if ca > b + 1 and toks[ca].lower not in _EMBEDDING:
                     hi = ca - 1 if toks[ca - 1].text == "," else ca
                     break
-        if toks[b].lower in _SUBORDINATORS and toks[b].lower not in _INTRO:
+        if toks[b].lower in _SUBORDINATORS and toks[b].lower not in CLAUSE_INTRO:
             return hi  # "…, wenn es regnet, ist das Fest abgesagt": the message's own main clause follows
         for m in range(b + 2, hi - 1):
-            if toks[m].text == "," and self.inside[m] < 0 and toks[m + 1].tag in _FINITE_TAGS and \
+            if toks[m].text == "," and self.inside[m] < 0 and toks[m + 1].tag in FINITE_TAGS and \
                     not subjunctive(toks[m + 1].text) and toks[m + 1].text[:1].islower():
                 return m
         return hi
@@ -560,11 +560,11 @@ class QuoteFinder:
         the speaker, and what follows the clause is the message. Needs the model's tags."""
         view, toks = self.view, self.view.toks
         la, lb = view.clause(lo)
-        if lb >= hi - 1 or toks[lb].text != "," or not any(toks[m].tag in _FINITE_TAGS and not subjunctive(
+        if lb >= hi - 1 or toks[lb].text != "," or not any(toks[m].tag in FINITE_TAGS and not subjunctive(
                 toks[m].text) for m in range(la, lb)):
             return None
         np = subject_left(view, la, lb)
-        if np is None or np[1] >= lb or toks[np[1]].tag not in _FINITE_TAGS:
+        if np is None or np[1] >= lb or toks[np[1]].tag not in FINITE_TAGS:
             return None
         return Candidate((lb + 1, hi), "indirect", None, np, rule="continuation")
 
@@ -596,9 +596,9 @@ class QuoteFinder:
                     return np
         la, lb = view.clause(lo)
         np = subject_left(view, la, lb)
-        if np and np[1] < hi and toks[np[1]].tag in _FINITE_TAGS | {""}:
+        if np and np[1] < hi and toks[np[1]].tag in FINITE_TAGS | {""}:
             return np
-        verb = next((k for k in range(lo + 1, hi) if toks[k].tag in _FINITE_TAGS), None)
+        verb = next((k for k in range(lo + 1, hi) if toks[k].tag in FINITE_TAGS), None)
         return subject_right(view, verb, hi) if verb is not None else None
 
     def free_sentences(self) -> list[FreeSentence]:
@@ -672,9 +672,9 @@ class QuoteFinder:
                     # the verb of the main clause, not of a subordinate or relative one ("Sie warnte vor einer
                     # Katastrophe, wenn die Hilfe nicht fortgesetzt werde: „…“")
                     lo = view.sent_toks[toks[o - 1].sent][0]
-                    main = next((m for m in range(lo, o - 1) if toks[m].tag in _FINITE_TAGS and
+                    main = next((m for m in range(lo, o - 1) if toks[m].tag in FINITE_TAGS and
                                  toks[view.clause(m)[0]].lower not in _SUBORDINATORS | _RELATIVES), None)
-                    verb = next((m for m in range(ca, o - 1) if toks[m].tag in _FINITE_TAGS), main)
+                    verb = next((m for m in range(ca, o - 1) if toks[m].tag in FINITE_TAGS), main)
                     if verb is not None and toks[o + 1].cap and sum(1 for k in range(o + 1, c) if toks[k].word) >= 4:
                         # its subject as for a reporting verb: appositions, fronted objects, "und" ("Der
                         # Leiter der Studie, X, sieht die Verantwortung beim Staat: „…“"); else the subject
@@ -718,7 +718,7 @@ class QuoteFinder:
                 inverted = first == cue.tok
                 # "Wie X mitteilte, …"; also past an apposition: "Wie X, ein Sprecher der Armee, mitteilte, …"
                 wie = toks[ca].lower == "wie" or (toks[lo].lower == "wie" and ca > lo and not any(
-                    toks[m].tag in _FINITE_TAGS for m in range(lo, ca)))
+                    toks[m].tag in FINITE_TAGS for m in range(lo, ca)))
                 msg: tuple[int, int] | None = None
                 rule = ""
                 if cb < hi and toks[cb].text in (",", ":") and cb + 1 < hi and toks[cb + 1].lower != "wonach":
@@ -726,10 +726,10 @@ class QuoteFinder:
                     # wonach …" does not say it, it denies it)
                     start = self.past_insertions(cb + 1, hi)
                     end = self.message_after(start, hi, later)
-                    if toks[ca].lower in _SUBJECT_RELATIVES and toks[start].tag in _FINITE_TAGS and not wie:
+                    if toks[ca].lower in _SUBJECT_RELATIVES and toks[start].tag in FINITE_TAGS and not wie:
                         continue  # "In der Resolution, die vom Rat angenommen wurde, heißt es": the main clause goes on
                     seg = range(start, end)
-                    if toks[start].lower in _INTRO:
+                    if toks[start].lower in CLAUSE_INTRO:
                         msg, rule = (start, end), "dass"
                     elif wie and (ca == lo or toks[lo].lower == "wie"):
                         msg, rule = (start, end), "wie"
@@ -737,7 +737,7 @@ class QuoteFinder:
                             (start < end and subjunctive(toks[start].text) == 1 and toks[start].text[:1].islower()):
                         msg, rule = (start, end), "konjunktiv"
                     elif cue.lemma in STRONG_VERBS and toks[start].lower not in _SUBORDINATORS | _NOT_MAIN and \
-                            toks[start].lower not in _RELATIVES and toks[start].tag not in _FINITE_TAGS and \
+                            toks[start].lower not in _RELATIVES and toks[start].tag not in FINITE_TAGS and \
                             self.looks_like_clause(start, end):
                         # (a main clause, verb second: not "so dass …", "wobei …", "hatte sich … herausgestellt")
                         msg, rule = (start, end), "indicative"
@@ -790,7 +790,7 @@ class QuoteFinder:
                     # Polizeiangaben waren es 1.000"; with the clauses that depend on it ("…, die laut X nur
                     # dann zulässig ist, wenn …")
                     first = cue_b if cue_a <= seg_a else seg_a
-                    if toks[seg_a].tag in _FINITE_TAGS and toks[seg_a - 1].text == ",":
+                    if toks[seg_a].tag in FINITE_TAGS and toks[seg_a - 1].text == ",":
                         first = lo  # a main clause after its fronted clause: "Weil …, ist es laut X schwer"
                     msg = (first, self.dependent_clauses(seg_b, hi))
                 else:
@@ -833,7 +833,7 @@ class QuoteFinder:
             if m <= lo:
                 return None
             a, _ = view.clause(m - 1)
-            if any(toks[k].tag in _FINITE_TAGS for k in range(a, m)):
+            if any(toks[k].tag in FINITE_TAGS for k in range(a, m)):
                 return None
             if toks[a].lower == "wie":
                 return a
@@ -858,7 +858,7 @@ class QuoteFinder:
         als = o - 2 if o - 2 > lo and toks[o - 1].lower in DETERMINERS else o - 1
         if als <= lo or toks[als].lower != "als":
             return None
-        verb = next((m for m in range(self.view.clause(als)[0], als) if toks[m].tag in _FINITE_TAGS and
+        verb = next((m for m in range(self.view.clause(als)[0], als) if toks[m].tag in FINITE_TAGS and
                      lemma(toks[m].text) in _JUDGING and not self.taken[m]), None)
         return Cue("verb", verb, verb + 1, lemma(toks[verb].text)) if verb is not None else None
 
@@ -904,8 +904,7 @@ class QuoteFinder:
                 # subject of the sentence, if any
                 self.used_spans.add(qi)
                 self.add(Candidate((o + 1, c), "direct", None, self.sentence_subject(si), rule="direct-slogan"))
-                continue
-            if judge is not None:
+            elif judge is not None:
                 # "Für den Minister ist die Lage „alarmierend“": whose judgement the quoted words are
                 self.used_spans.add(qi)
                 self.add(Candidate((o + 1, c), "direct", (judge[0] - 1, judge[0]), judge, rule="direct-fuer"),
@@ -924,7 +923,7 @@ class QuoteFinder:
                 self.add(Candidate((o + 1, c), "direct", (cue.tok, cue.end), self.speaker_for(cue),
                                    rule="direct-sentence"))
             elif words >= 4 and o <= lo + 1 and c + 2 < len(toks) and toks[c + 1].text == "," and \
-                    toks[c + 2].sent == si and toks[c + 2].tag in _FINITE_TAGS:
+                    toks[c + 2].sent == si and toks[c + 2].tag in FINITE_TAGS:
                 # a quoted sentence, then a comma and a verb that is not a reporting verb: "„…“, zeigte sich X
                 # zufrieden", "„…“, freute sich die Trainerin": the verb's subject said it
                 verb = Cue("verb", c + 2, c + 3, lemma(toks[c + 2].text))
@@ -958,7 +957,7 @@ class QuoteFinder:
             if not any(subjunctive(toks[m].text) == 1 for m in range(k + 1, end) if self.inside[m] < 0):
                 continue
             la, lb = view.clause(lo)
-            verb = next((m for m in range(la, min(lb, k)) if toks[m].tag in _FINITE_TAGS), None)
+            verb = next((m for m in range(la, min(lb, k)) if toks[m].tag in FINITE_TAGS), None)
             if verb is None:
                 return
             np = (subject_left(view, la, verb) if verb > la else None) or subject_right(view, verb, lb)

@@ -160,6 +160,10 @@ def subjunctive(word: str) -> int:
     return 0
 
 
+# STTS tags of finite verbs; the words that open a dass/ob clause.
+FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+CLAUSE_INTRO = ("dass", "daß", "ob")
+
 # The reportive "sollen" of hearsay: "Er soll … gesagt haben", "Danach sollen …" (reportedly, as the source says).
 REPORTIVE = frozenset("soll sollen".split())
 

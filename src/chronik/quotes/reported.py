@@ -19,13 +19,12 @@ from typing import TYPE_CHECKING, Any
 
 from chronik.errors import PipelineError
 from chronik.nlp.view import END_PUNCT
-from chronik.quotes.lexicon import speech_noun, speech_verb, subjunctive
+from chronik.quotes.lexicon import FINITE_TAGS, speech_noun, speech_verb, subjunctive
 
 if TYPE_CHECKING:
     from chronik.quotes.detect import QuoteFinder
 
 BUNDLED = Path(__file__).with_name("reported.json")
-_FINITE = ("VVFIN", "VAFIN", "VMFIN")
 _FIRST_PERSON = frozenset("ich wir mir mich uns unser unsere".split())
 
 
@@ -47,7 +46,7 @@ def sentence_features(finder: QuoteFinder, si: int, quote_sents: dict[int, Any])
         f["mood_sub"] = 1.0
     # the mood of the main clause's verb, the first finite one: "Der Lohn liege unter dem Tarif" is reported,
     # "Er kam, weil er krank sei" need not be
-    main = next((k for k in outside if toks[k].tag in _FINITE), None)
+    main = next((k for k in outside if toks[k].tag in FINITE_TAGS), None)
     if main is not None:
         mood = subjunctive(toks[main].text) if main > lo or toks[main].text[:1].islower() else 0
         if mood:
@@ -58,7 +57,7 @@ def sentence_features(finder: QuoteFinder, si: int, quote_sents: dict[int, Any])
             f["main_soll"] = 1.0
     for k in outside:
         t = toks[k]
-        if t.tag in _FINITE:
+        if t.tag in FINITE_TAGS:
             f[f"fin:{t.lower}"] = 1.0
         if t.tag:
             f[f"tag:{t.tag}"] = 1.0
