@@ -374,6 +374,12 @@ def test_quoted_words_someone_called_something_or_judged(text: str, quoted: str,
     assert (q["text"], q["speaker"]["text"]) == (quoted, speaker)
 
 
+def test_a_bracket_before_a_prepositional_cue_is_no_clause_edge() -> None:
+    q = only(annotate("Auch der Landesminister Bernd Hollmann (CDU) soll nach Angaben von Plagiatsjägern bei seiner "
+                      "Dissertation abgeschrieben haben.", persons=("Bernd Hollmann",)))
+    assert q["text"].startswith("Auch der Landesminister")
+
+
 def test_slogans_shown_or_chanted_are_quotations_of_the_sentences_subject() -> None:
     doc = default_pipeline(load_config()).process(Document(
         text="Einige Anwohner protestierten mit Transparenten, auf denen Sprüche wie „Hände weg vom Park“ standen."))

@@ -779,6 +779,13 @@ class QuoteFinder:
                     src_a, src_b = np if np else (cue.tok, cue.tok)
                     cue_a, cue_b = min(src_a, cue.tok), cue.end
                 seg_a, seg_b = view.clause(cue.tok)
+                while seg_a > lo + 1 and toks[seg_a - 1].text == ")":
+                    # a bracket is no clause edge: "Der Minister X (CDU) soll nach Angaben von Y …"
+                    opening = next((m for m in range(seg_a - 2, max(lo, seg_a - 8) - 1, -1) if toks[m].text == "("),
+                                   None)
+                    if opening is None or opening <= lo:
+                        break
+                    seg_a = view.clause(opening - 1)[0]
                 words = sum(1 for m in range(seg_a, seg_b) if toks[m].word and not cue_a <= m < cue_b)
                 if cue_a <= lo + 1:
                     msg = (cue_b, hi)
