@@ -380,6 +380,13 @@ def test_a_bracket_before_a_prepositional_cue_is_no_clause_edge() -> None:
     assert q["text"].startswith("Auch der Landesminister")
 
 
+def test_a_prepositional_cue_in_the_second_half_of_a_clause_after_jedoch() -> None:
+    doc = annotate("Die Polizei fand einen Sprengsatz, der nicht entfernt, jedoch laut Angaben der Feuerwehr "
+                   "kontrolliert gesprengt werden konnte.")
+    q = only(doc)
+    assert q["text"].startswith("der nicht entfernt") and q["speaker"]["text"] == "Angaben der Feuerwehr"
+
+
 def test_slogans_shown_or_chanted_are_quotations_of_the_sentences_subject() -> None:
     doc = default_pipeline(load_config()).process(Document(
         text="Einige Anwohner protestierten mit Transparenten, auf denen Sprüche wie „Hände weg vom Park“ standen."))

@@ -786,6 +786,10 @@ class QuoteFinder:
                     if opening is None or opening <= lo:
                         break
                     seg_a = view.clause(opening - 1)[0]
+                if seg_a > lo + 1 and toks[seg_a].lower in ("jedoch", "aber", "sondern") and \
+                        toks[seg_a - 1].text == ",":
+                    # the second half of one clause: "…, der nicht entfernt, jedoch laut X gesprengt werden konnte"
+                    seg_a = view.clause(seg_a - 2)[0]
                 words = sum(1 for m in range(seg_a, seg_b) if toks[m].word and not cue_a <= m < cue_b)
                 if cue_a <= lo + 1:
                     msg = (cue_b, hi)
