@@ -395,6 +395,15 @@ def test_slogans_shown_or_chanted_are_quotations_of_the_sentences_subject() -> N
     assert (q["text"], q["speaker"]["text"]) == ("Hände weg vom Park", "Einige Anwohner")
 
 
+def test_a_quote_inside_a_quote_with_the_same_marks_and_a_speaker_with_a_time_before_a_colon() -> None:
+    q = only(annotate("„Wir haben viele Anfragen für „Kleinbetriebe“ bekommen. Das freut uns“, sagte die Sprecherin "
+                      "Lina Hoff.", persons=("Lina Hoff",)))
+    assert q["text"] == "Wir haben viele Anfragen für „Kleinbetriebe“ bekommen. Das freut uns"
+    assert q["speaker"]["name"] == "Lina Hoff"
+    q = only(annotate("Er wurde verlegt. Ein Kommissar nach der Festnahme: „Er ist dort, wo er hingehört.“"))
+    assert q["speaker"]["text"] == "Ein Kommissar"
+
+
 def test_a_title_for_someone_is_no_judgement() -> None:
     assert annotate("Für die Kinder ist der Film „Der kleine Drache“ ein Erlebnis.").quotes == []
 

@@ -72,6 +72,8 @@ _NOT_NOMINATIVE = frozenset("den dem einen einem ihn ihm ihnen uns mir mich dir 
 # words that open a clause that goes on the sentence, not a reported main clause ("…, so dass", "…, wobei")
 _SLOGAN_NOUNS = frozenset("""parole parolen spruch sprüche sprüchen aufschrift aufschriften slogan slogans sprechchor
 sprechchöre sprechchören ruf rufe rufen""".split())
+# what a speaker before a colon speaks about or when: "Die Ministerin zur Lage: „…“"
+_TOPIC_PREPOSITIONS = frozenset("zu zum zur über nach am vor bei gegenüber".split())
 _SEIN = frozenset("ist sind war waren sei seien wäre wären".split())
 _NOT_MAIN = frozenset("so wie wobei wodurch womit weshalb weswegen und oder aber sondern nur sich".split())
 _SUBORDINATORS = frozenset("""
@@ -660,9 +662,9 @@ class QuoteFinder:
                     # "Koppelin: „…“", "Koppelin wörtlich: „…“", "Die Ministerin dazu: „…“"
                     stop = o - 2 if toks[o - 2].lower in _BEFORE_COLON and o - 2 > ca else o - 1
                     np = _np_from(view, ca, stop)
-                    if np is not None and np[1] < stop and toks[np[1]].lower in ("zu", "zum", "zur", "über") and \
+                    if np is not None and np[1] < stop and toks[np[1]].lower in _TOPIC_PREPOSITIONS and \
                             _np_from(view, np[1] + 1, stop) == (np[1] + 1, stop) and self.actor_like(np):
-                        stop = np[1]  # "Die Ministerin zur Lage: „…“": the speaker and what she speaks about
+                        stop = np[1]  # "Die Ministerin zur Lage: „…“", "Ein Kommissar nach der Festnahme: „…“"
                     if np is not None and np[1] == stop:
                         self.used_spans.add(qi)
                         self.add(Candidate((o + 1, c), "direct", None, np, rule="colon-speaker"))

@@ -25,6 +25,12 @@ def quoted_spans(view: DocView) -> list[tuple[int, int]]:
             i += 1
             continue
         closers = CLOSERS[opener]
+        nested = _nested_close(view, i) if opener == "„" else None
+        if nested is not None:
+            # „… „…“ …“: a quote inside a quote written with the same marks; the outer one is the quotation
+            out.append((i, nested))
+            i = nested + 1
+            continue
         j = i + 1
         closed = False
         while j < n:
@@ -43,3 +49,24 @@ def quoted_spans(view: DocView) -> list[tuple[int, int]]:
                 out.append((i, j))
             i = j if j > i + 1 else i + 1
     return out
+
+
+def _nested_close(view: DocView, i: int) -> int | None:
+    """The closing mark of a „ at token i that holds another „…“ before its own “ in the same paragraph
+    („Wir haben „Small-Business“-Kunden gewonnen“), or None when there is no such inner pair or the marks do
+    not balance there."""
+    toks, text = view.toks, view.text
+    depth = 0
+    inner = False
+    for j in range(i + 1, len(toks)):
+        if "\n\n" in text[toks[j - 1].end : toks[j].start]:
+            return None
+        t = toks[j].text
+        if t == "„":
+            depth += 1
+            inner = True
+        elif t in ("“", "”"):
+            if depth == 0:
+                return j if inner else None
+            depth -= 1
+    return None
