@@ -125,6 +125,14 @@ class DocView:
             b += 1
         return a, b
 
+    def bracket_end(self, opening: int, stop: int) -> int | None:
+        """The token after the ")" that closes the "(" at `opening`, looking before `stop`; None if none."""
+        return next((m + 1 for m in range(opening + 1, stop) if self.toks[m].text == ")"), None)
+
+    def bracket_start(self, close: int, lowest: int) -> int | None:
+        """The "(" that opens the ")" at `close`, looking back as far as `lowest`; None if none."""
+        return next((m for m in range(close - 1, lowest - 1, -1) if self.toks[m].text == "("), None)
+
     def inserts(self, lo: int, hi: int) -> dict[int, tuple[int, str]]:
         """Opening token -> (closing token, kind) of what is inserted into a clause in tokens [lo, hi):
         "apposition" (", der Chef der NASA,"), "bracket" ("(CDU)", up to 8 tokens) and "relative"

@@ -69,12 +69,13 @@ _TITLE_WORDS = frozenset("of for the and de la du des der die das im am zur zum 
 _ACCUSATIVE = frozenset("den einen ihren seinen unseren euren meinen deinen diesen jenen keinen jeden".split())
 # words that open an object, not a subject, after the verb ("stellte den Minister …")
 _NOT_NOMINATIVE = frozenset("den dem einen einem ihn ihm ihnen uns mir mich dir dich".split())
-# words that open a clause that goes on the sentence, not a reported main clause ("…, so dass", "…, wobei")
+# nouns of words shown or chanted: "Parolen wie „…“", "mit der Aufschrift „…“"
 _SLOGAN_NOUNS = frozenset("""parole parolen spruch sprüche sprüchen aufschrift aufschriften slogan slogans sprechchor
 sprechchöre sprechchören ruf rufe rufen""".split())
 # what a speaker before a colon speaks about or when: "Die Ministerin zur Lage: „…“"
 _TOPIC_PREPOSITIONS = frozenset("zu zum zur über nach am vor bei gegenüber".split())
 _SEIN = frozenset("ist sind war waren sei seien wäre wären".split())
+# words that open a clause that goes on the sentence, not a reported main clause ("…, so dass", "…, wobei")
 _NOT_MAIN = frozenset("so wie wobei wodurch womit weshalb weswegen und oder aber sondern nur sich".split())
 _SUBORDINATORS = frozenset("""
 wenn falls da nachdem als weil obwohl während bevor sobald seit seitdem damit indem ob dass um wonach
@@ -229,7 +230,7 @@ class QuoteFinder:
             np, lb = self.opening_subject(lo)
             if np and np[1] == lb and lb < ca and toks[lb].text == "(":
                 # "Die Gemeinschaft X (IGX), die …, hat bekannt gegeben"
-                lb = next((m + 1 for m in range(lb + 1, min(lb + 6, ca)) if toks[m].text == ")"), lb)
+                lb = view.bracket_end(lb, min(lb + 6, ca)) or lb
                 np = (np[0], lb)
             if np and np[1] == lb and lb < len(toks) and toks[lb].text == ",":
                 return np
@@ -783,8 +784,7 @@ class QuoteFinder:
                 seg_a, seg_b = view.clause(cue.tok)
                 while seg_a > lo + 1 and toks[seg_a - 1].text == ")":
                     # a bracket is no clause edge: "Der Minister X (CDU) soll nach Angaben von Y …"
-                    opening = next((m for m in range(seg_a - 2, max(lo, seg_a - 8) - 1, -1) if toks[m].text == "("),
-                                   None)
+                    opening = view.bracket_start(seg_a - 1, max(lo, seg_a - 8))
                     if opening is None or opening <= lo:
                         break
                     seg_a = view.clause(opening - 1)[0]

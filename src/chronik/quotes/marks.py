@@ -25,21 +25,21 @@ def quoted_spans(view: DocView) -> list[tuple[int, int]]:
             i += 1
             continue
         closers = CLOSERS[opener]
-        nested = _nested_close(view, i) if opener == "„" else None
-        if nested is not None:
-            # „… „…“ …“: a quote inside a quote written with the same marks; the outer one is the quotation
-            out.append((i, nested))
-            i = nested + 1
-            continue
         j = i + 1
         closed = False
         while j < n:
             if toks[j].text in closers:
                 closed = True
                 break
-            if "\n\n" in text[toks[j - 1].end : toks[j].start] or (toks[j].text in CLOSERS and toks[j].text == opener
-                                                                    and opener not in closers):
-                break  # paragraph ended, or the same opener again: the first quote was never closed
+            if "\n\n" in text[toks[j - 1].end : toks[j].start]:
+                break  # the paragraph ended
+            if toks[j].text == opener and opener not in closers:
+                # the same opener again: a quote inside the quote written with the same marks („… „…“ …“, the
+                # outer one is the quotation), else the first quote was never closed
+                nested = _nested_close(view, j) if opener == "„" else None
+                if nested is not None:
+                    j, closed = nested, True
+                break
             j += 1
         if closed:
             out.append((i, j))
@@ -51,22 +51,19 @@ def quoted_spans(view: DocView) -> list[tuple[int, int]]:
     return out
 
 
-def _nested_close(view: DocView, i: int) -> int | None:
-    """The closing mark of a „ at token i that holds another „…“ before its own “ in the same paragraph
-    („Wir haben „Small-Business“-Kunden gewonnen“), or None when there is no such inner pair or the marks do
-    not balance there."""
+def _nested_close(view: DocView, inner: int) -> int | None:
+    """The closing mark of an outer „ whose quote holds another „…“ opening at token `inner`, in the same
+    paragraph („Wir haben „Small-Business“-Kunden gewonnen“), or None when the marks do not balance there."""
     toks, text = view.toks, view.text
-    depth = 0
-    inner = False
-    for j in range(i + 1, len(toks)):
+    depth = 1  # the inner quotes open inside the outer one
+    for j in range(inner + 1, len(toks)):
         if "\n\n" in text[toks[j - 1].end : toks[j].start]:
             return None
         t = toks[j].text
         if t == "„":
             depth += 1
-            inner = True
         elif t in ("“", "”"):
             if depth == 0:
-                return j if inner else None
+                return j
             depth -= 1
     return None

@@ -18,6 +18,7 @@ from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, QUOTE_CHARS, DocView
 from chronik.quotes.lexicon import (
     ANAPHORIC,
     AUXILIARIES,
+    CLAUSE_INTRO,
     DETERMINERS,
     PERSONAL_PRONOUNS,
     document_noun,
@@ -145,7 +146,7 @@ def np_before(view: DocView, end: int, lo: int) -> tuple[int, int] | None:
     if end > 0 and toks[end - 1].text == ")":
         # an abbreviation in brackets, past the clause's edge: "Einer Erklärung des Verbandes Deutscher Lehrer
         # (VDL) zufolge"
-        opening = next((m for m in range(end - 2, max(0, end - 6) - 1, -1) if toks[m].text == "("), None)
+        opening = view.bracket_start(end - 1, max(0, end - 6))
         if opening is not None and opening > 0:
             np = np_before(view, opening, view.clause(opening - 1)[0])
             return (np[0], end) if np and np[1] == opening else np
@@ -191,7 +192,7 @@ def subject_left(view: DocView, start: int, cue: int) -> tuple[int, int] | None:
     """The subject before a cue verb: "Peskow sagte", "wie die Polizei mitteilte", "Er betonte"."""
     toks = view.toks
     a = clause_opening(view, start, cue, CLAUSE_LINKS | {"denn"})
-    if a < cue and toks[a].tag == "KOUS" and toks[a].lower not in ("dass", "daß", "ob"):
+    if a < cue and toks[a].tag == "KOUS" and toks[a].lower not in CLAUSE_INTRO:
         a += 1  # "da sie befürchten", "Während Premierminister X ankündigte"
     elif a < cue and toks[a].lower == "als" and cue + 1 < len(toks) and toks[cue + 1].text == ",":
         a += 1  # the verb at the end: "Als der Minister am Sonntag sagte, …" (the tagger may read "als" as APPR)
@@ -212,7 +213,7 @@ def subject_left(view: DocView, start: int, cue: int) -> tuple[int, int] | None:
             return None
         end = np[1]
         if toks[end].text == "(":  # "Auch die Ministerin Renate Schmidt (SPD) äußerte"
-            end = next((m + 1 for m in range(end + 1, min(end + 6, cue)) if toks[m].text == ")"), end)
+            end = view.bracket_end(end, min(end + 6, cue)) or end
         return np if (end == cue or toks[end].lower in _FINITE) and not _time(view, np) else None
     possessive = t.lower == "ihr" and a + 1 < cue and toks[a + 1].cap  # "Ihr Vorsitzender X erklärte"
     if (t.lower in _NOT_SUBJECT and not possessive) or t.lower in PREPOSITIONS or t.lower in FRONTED:
