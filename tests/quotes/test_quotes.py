@@ -1059,3 +1059,54 @@ def test_the_name_after_a_kind_of_medium_is_the_speaker_s_name() -> None:
     doc = annotate("Das berichtete das Wochenmagazin Nordblick am Montag. Demnach fehlen der Stadt 40 Millionen Euro.")
     q = only(doc)
     assert (q["speaker"]["text"], q["speaker"]["name"]) == ("Demnach", "Nordblick")
+
+
+def test_a_colon_after_a_dass_clause_gives_the_quotation_the_main_clause_s_speaker(pipeline) -> None:
+    text = ("Der Trainer glaubt fest, dass die Mannschaft gestärkt aus der schweren Saison hervorgegangen sei: "
+            "„Wir haben gelernt, geduldiger zu sein.“")
+    doc = pipeline(Document(text=text))
+    by_form = {q["form"]: q for q in doc.quotes}
+    assert by_form["direct"]["text"] == "Wir haben gelernt, geduldiger zu sein"
+    assert by_form["direct"]["cue"]["text"] == "glaubt" and by_form["direct"]["speaker"]["text"] == "Der Trainer"
+    # the dass-clause is a quotation of its own, up to the colon
+    assert by_form["indirect"]["text"].startswith("dass die Mannschaft") and by_form["indirect"]["text"].endswith("sei")
+
+
+def test_und_after_a_truncated_word_joins_two_nouns_not_two_clauses(pipeline) -> None:
+    text = ("Lindner hatte vor allem die Rolle der Landes- und Kreisvorsitzenden betont: „Die Entscheidungen fallen "
+            "in den Verbänden vor Ort.“")
+    q = only(pipeline(Document(text=text)))
+    assert q["speaker"]["text"] == "Lindner"
+
+
+def test_a_message_goes_on_past_a_relative_clause_in_its_subject(pipeline) -> None:
+    text = ("Das Wochenblatt meldet, die Reporterin Ina Kolb, die sich monatelang in Geiselhaft befunden hatte, "
+            "habe die Angaben der Armee bezweifelt.")
+    q = only(pipeline(Document(text=text)))
+    assert q["text"].startswith("die Reporterin Ina Kolb") and q["text"].endswith("bezweifelt")
+
+
+def test_a_quoted_title_before_the_verb_is_no_quotation_and_nach_of_time_no_cue(pipeline) -> None:
+    text = ("Zwei Wochen nach der Veröffentlichung seines Romans „Die letzte Fähre“ meldete der Verlag, dass "
+            "die erste Auflage vergriffen ist.")
+    q = only(pipeline(Document(text=text)))
+    assert q["cue"]["text"] == "meldete" and q["text"].startswith("dass die erste Auflage")
+    assert q["speaker"]["text"] == "der Verlag"
+
+
+def test_wie_after_a_linking_word_and_a_clause_taken_up_by_das(pipeline) -> None:
+    doc = pipeline(Document(text="Denn wie die Zeitung am Dienstag berichtete, leidet der Sänger an einer "
+                                 "schweren Krankheit."))
+    q = only(doc)
+    assert (q["text"], q["speaker"]["text"]) == ("leidet der Sänger an einer schweren Krankheit", "die Zeitung")
+    doc = pipeline(Document(text="Seit dem 3. Mai ist die Brücke über die Lahn gesperrt, das teilte das "
+                                 "Straßenbauamt am Montag mit."))
+    q = only(doc)
+    assert q["text"] == "Seit dem 3. Mai ist die Brücke über die Lahn gesperrt"
+    assert q["speaker"]["text"] == "das Straßenbauamt"
+
+
+def test_a_conditional_clause_alone_is_no_message(pipeline) -> None:
+    doc = pipeline(Document(text="Die Ärztin warnte vor einer Welle von Infektionen, wenn der Impfstoff nicht "
+                                 "rechtzeitig komme."))
+    assert [q for q in doc.quotes if q["text"].startswith("wenn")] == []

@@ -38,6 +38,11 @@ class Cue:
     used: bool = False
 
 
+# words before a "nach" of time: "Tage nach der Veröffentlichung", "kurz nach der Erklärung"
+_TIME_BEFORE = frozenset("""
+kurz unmittelbar direkt gleich bald erst schon bereits sofort noch minuten stunden tage tagen wochen monate monaten
+jahre jahren tag woche monat jahr stunde minute
+""".split())
 # "„…“, so er.", "„…“, so letztere."
 _WOLLEN = frozenset("will wollen wollte wollten".split())
 _SO_PRONOUNS = frozenset("er sie letztere letzterer ersterer erstere dieser diese beide".split())
@@ -57,7 +62,8 @@ def find_cues(view: DocView, inside: list[int], si: int) -> list[Cue]:
             out.append(Cue("prep", k, k + 1))
         elif low in PREP_AFTER:
             out.append(Cue("post", k, k + 1))
-        elif low == "nach" and _noun_after(view, k + 1, hi):
+        elif low == "nach" and _noun_after(view, k + 1, hi) and not (k > lo and toks[k - 1].lower in _TIME_BEFORE):
+            # (not a time: "sechs Tage nach der Veröffentlichung", "kurz nach der Ankündigung")
             out.append(Cue("prep", k, k + 1, "nach"))
         elif low in ANAPHORIC and k == lo:
             out.append(Cue("anaphoric", k, k + 1))

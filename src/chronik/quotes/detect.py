@@ -51,6 +51,7 @@ CONT_GAP = 2  # a continuation may follow its quote after one sentence without r
 # zu-infinitives that say why or how, not what was said ("sagte er, um … zu beruhigen")
 _NOT_INFINITIVE = frozenset("um ohne statt anstatt als".split())
 _SUBJECT_RELATIVES = frozenset("der die das welcher welche welches".split())
+_WIE_LINKS = frozenset("denn und aber doch".split())  # before a sentence's "wie X berichtete"
 # verbs that call something by a quoted word: "nannte den Bericht „Zeitungsente“", "sprach von „…“"
 _NAMING = frozenset("nennen bezeichnen sprechen warnen kritisieren rechtfertigen werten zurückweisen raten".split())
 # verbs that judge something "als „…“" without being reporting verbs themselves
@@ -266,9 +267,13 @@ class QuoteFinder:
         versprach, …" — a noun phrase right after the link and before the verb (an adverb may stand between),
         when the first clause has a verb of its own (not "Die Ministerin und der Kanzler erklärten")."""
         view, toks = self.view, self.view.toks
+        if toks[verb].tag.endswith("PP"):
+            return None  # a main clause puts its finite verb second ("und die Anwohner befürchten"), not a
+            # participle at the end ("hatte die Rolle der Fraktions- und Parteivorsitzenden betont"); a
+            # truncated first part ("Fraktions- und") joins two nouns, not two clauses
         link = next((m for m in range(verb - 2, ca, -1) if toks[m].lower in ("und", "aber", "doch")
                      and self.inside[m] < 0), None)
-        if link is None or not any(toks[m].tag in FINITE_TAGS or speech_verb(toks[m].text)
+        if link is None or toks[link - 1].tag == "TRUNC" or not any(toks[m].tag in FINITE_TAGS or speech_verb(toks[m].text)
                                    for m in range(ca, link)):
             return None
         np = subject_left(view, link + 1, verb)
@@ -344,14 +349,21 @@ class QuoteFinder:
         """Could tokens [a, b) be a main clause that was reported, not a subordinate clause or a name?"""
         toks = self.view.toks
         words = [t for t in toks[a:b] if t.word]
-        if len(words) < 4 or words[0].lower in _SUBORDINATORS:
-            return False
+        if len(words) < 4 or (words[0].lower in _SUBORDINATORS and words[0].tag not in ("APPR", "APPRART")):
+            return False  # (a preposition may be spelt like one: "Seit dem 19. Juni ist …", "Während der Sitzung …")
         last = b - 1
         while last > a and not toks[last].word:
             last -= 1
         if is_named(self.view.ent_of.get(last), "PER"):
             return False  # "Die Vorsitzende der Partei, Anna Muster, kritisierte ...": an apposition
         return any(t.text[:1].islower() and t.lower not in DETERMINERS for t in words[1:]) and self.main_verb(a, b)
+
+    def dependent(self, k: int, lo: int) -> bool:
+        """Is token k in a subordinate or relative clause of the sentence starting at `lo`? (By the word that
+        opens its clause after a comma; "Der" opening the sentence is an article.)"""
+        ca = self.view.clause(k)[0]
+        t = self.view.toks[ca]
+        return (t.lower in _SUBORDINATORS and (ca > lo or t.tag == "KOUS")) or (t.lower in _RELATIVES and ca > lo)
 
     def past_insertions(self, start: int, hi: int) -> int:
         """Where the message begins after a cue clause: past appositions and phrases without a verb that
@@ -456,9 +468,16 @@ class QuoteFinder:
         for c in later:
             if c.tok > b:
                 ca, _ = self.view.clause(c.tok)
-                if ca > b + 1 and toks[ca].lower not in _EMBEDDING:
+                if ca > b + 1 and toks[ca].lower not in _EMBEDDING and not (
+                        toks[ca].tag in FINITE_TAGS and not self.main_verb(b, ca - 1)):
+                    # (not the message's own verb after its subject's relative clause: "meldet, X, die sich
+                    # in Gefangenschaft befunden hatte, habe die Angaben bezweifelt")
                     hi = ca - 1 if toks[ca - 1].text == "," else ca
                     break
+        colon = next((m for m in range(b + 1, hi - 1) if toks[m].text == ":" and self.inside[m] < 0
+                      and self.inside[m + 1] >= 0), None)
+        if colon is not None:
+            hi = colon  # a colon before a quotation ends it: "Er glaubt, dass das Team gestärkt sei: „Wir …“"
         if toks[b].lower in _SUBORDINATORS and toks[b].lower not in CLAUSE_INTRO:
             return hi  # "…, wenn es regnet, ist das Fest abgesagt": the message's own main clause follows
         for m in range(b + 2, hi - 1):
@@ -644,9 +663,13 @@ class QuoteFinder:
             if sum(1 for k in range(o + 1, c) if toks[k].word) < 3 or self.title(o, c):
                 continue
             cue: Cue | None = None
+            shared = False  # the cue also introduces an indirect quotation of its own
             # „…“, sagte X. / „…“, so X. / „…“, wie X betonte.
+            # (with no comma only after a quoted question or exclamation, or a quotation that opens the
+            # sentence: "„Wer?“ fragte sie", not a name before the verb: "Enzyklika „Deus caritas est“ meldete")
             if (c + 2 < len(toks) and toks[c + 1].text in (",", "–") and toks[c].sent == toks[c + 2].sent) \
-                    or (c + 1 < len(toks) and toks[c].sent == toks[c + 1].sent and toks[c + 1].word):
+                    or (c + 1 < len(toks) and toks[c].sent == toks[c + 1].sent and toks[c + 1].word and
+                        (toks[c - 1].text in ("?", "!", "…", ".") or o == view.sent_toks[toks[o].sent][0])):
                 k0 = c + 2 if toks[c + 1].text in (",", "–") else c + 1
                 if k0 < len(toks):
                     _, cb = view.clause(k0)
@@ -659,6 +682,15 @@ class QuoteFinder:
                 # the reporting verb, not a source phrase in its object ("sagte zu der Forderung nach X: „…“")
                 verbs = [x for x in cands if x.kind == "verb"]
                 cue = (verbs or cands)[-1] if cands else None
+                lo = view.sent_toks[toks[o - 1].sent][0]
+                if o >= 2 and ca > lo and toks[ca].lower in _SUBORDINATORS | _RELATIVES:
+                    # the clause before the colon is a dependent one: the reporting verb of the main clause
+                    # speaks ("Er glaubt, dass das Team gestärkt aus der Saison hervorgegangen sei: „…“"),
+                    # and its dependent clause stays free for an indirect quotation of its own
+                    main_cues = [x for x in sent_cues[toks[o - 1].sent] if lo <= x.tok < ca and x.kind == "verb"
+                                 and not self.dependent(x.tok, lo)]
+                    if main_cues:
+                        cue, shared = main_cues[-1], True
                 if cue is None and o >= 2:
                     # "Koppelin: „…“", "Koppelin wörtlich: „…“", "Die Ministerin dazu: „…“"
                     stop = o - 2 if toks[o - 2].lower in _BEFORE_COLON and o - 2 > ca else o - 1
@@ -674,9 +706,8 @@ class QuoteFinder:
                     # verb and a subject opens a whole quoted sentence with a colon
                     # the verb of the main clause, not of a subordinate or relative one ("Sie warnte vor einer
                     # Katastrophe, wenn die Hilfe nicht fortgesetzt werde: „…“")
-                    lo = view.sent_toks[toks[o - 1].sent][0]
                     main = next((m for m in range(lo, o - 1) if toks[m].tag in FINITE_TAGS and
-                                 toks[view.clause(m)[0]].lower not in _SUBORDINATORS | _RELATIVES), None)
+                                 not self.dependent(m, lo)), None)
                     verb = next((m for m in range(ca, o - 1) if toks[m].tag in FINITE_TAGS), main)
                     if verb is not None and toks[o + 1].cap and sum(1 for k in range(o + 1, c) if toks[k].word) >= 4:
                         # its subject as for a reporting verb: appositions, fronted objects, "und" ("Der
@@ -697,7 +728,7 @@ class QuoteFinder:
                             continue
             if cue is None:
                 continue
-            cue.used = True
+            cue.used = cue.used or not shared
             self.used_spans.add(qi)
             spk = self.speaker_for(cue) if cue.kind in ("verb", "so", "impersonal") else None
             if cue.kind == "so":
@@ -720,8 +751,10 @@ class QuoteFinder:
                 first = clause_opening(view, ca, cue.tok)
                 inverted = first == cue.tok
                 # "Wie X mitteilte, …"; also past an apposition: "Wie X, ein Sprecher der Armee, mitteilte, …"
-                wie = toks[ca].lower == "wie" or (toks[lo].lower == "wie" and ca > lo and not any(
-                    toks[m].tag in FINITE_TAGS for m in range(lo, ca)))
+                # (after a linking word: "Denn wie die Zeitung berichtete, …")
+                w0 = lo + 1 if toks[lo].lower in _WIE_LINKS and lo + 1 < cue.tok else lo
+                wie = toks[ca].lower == "wie" or (toks[w0].lower == "wie" and (ca == lo or ca > w0 and not any(
+                    toks[m].tag in FINITE_TAGS for m in range(w0, ca))))
                 msg: tuple[int, int] | None = None
                 rule = ""
                 if cb < hi and toks[cb].text in (",", ":") and cb + 1 < hi and toks[cb + 1].lower != "wonach":
@@ -732,9 +765,14 @@ class QuoteFinder:
                     if toks[ca].lower in _SUBJECT_RELATIVES and toks[start].tag in FINITE_TAGS and not wie:
                         continue  # "In der Resolution, die vom Rat angenommen wurde, heißt es": the main clause goes on
                     seg = range(start, end)
+                    if toks[start].lower in _SUBORDINATORS and toks[start].lower not in CLAUSE_INTRO and \
+                            toks[start].tag != "APPR" and not any(toks[m].text == "," and toks[m + 1].tag in FINITE_TAGS
+                                                                  for m in range(start + 1, end - 1)):
+                        continue  # a conditional or temporal clause with no main clause of its own after it:
+                        # "warnte vor einer Katastrophe, wenn die Hilfe nicht fortgesetzt werde"
                     if toks[start].lower in CLAUSE_INTRO:
                         msg, rule = (start, end), "dass"
-                    elif wie and (ca == lo or toks[lo].lower == "wie"):
+                    elif wie and (ca <= w0 or toks[w0].lower == "wie"):
                         msg, rule = (start, end), "wie"
                     elif any(subjunctive(toks[k].text) and k > start for k in seg if self.inside[k] < 0) or \
                             (start < end and subjunctive(toks[start].text) == 1 and toks[start].text[:1].islower()):
@@ -755,18 +793,20 @@ class QuoteFinder:
                     if w is not None and w > lo + 1 and toks[w - 1].text == "," and self.looks_like_clause(lo, w - 1):
                         msg, rule = (lo, w - 1), "wie"
                         spk_wie = _np_from(view, w + 1, ca - 1)
+                # "…, das teilte das Institut mit.": "das" takes up the clause before, the verb follows it
+                resumed = toks[ca].lower in ("das", "dies") and ca + 1 == cue.tok
                 if msg is None and ca > lo and toks[ca - 1].text in (",", "–") and \
-                        ((inverted and toks[cue.tok].tag != "VVPP") or wie) and \
+                        ((inverted and toks[cue.tok].tag != "VVPP") or wie or resumed) and \
                         (cb >= hi or toks[cb].text in END_PUNCT or toks[cb].text == ",") and \
                         self.looks_like_clause(lo, ca - 1):
                     msg, rule = (lo, ca - 1), "cue-after"
                 if msg is None:
                     continue
-                if any(c.cue and c.cue[0] < msg[0] < c.msg[1] for c in self.cands):
+                if any(c.cue and c.cue[0] < msg[0] < c.msg[1] and c.msg[0] <= msg[0] for c in self.cands):
                     continue
                 cue.used = True
                 # "…, erklärte X.": the subject follows the inverted verb, not the message's opening
-                spk = subject_right(view, cue.tok, cb) if rule == "cue-after" and inverted else spk_wie
+                spk = subject_right(view, cue.tok, cb) if rule == "cue-after" and (inverted or resumed) else spk_wie
                 self.add(Candidate(msg, "indirect", (cue.tok, cue.end), spk or self.speaker_for(cue), rule=rule))
             elif cue.kind in ("prep", "post"):
                 if cue.kind == "prep":

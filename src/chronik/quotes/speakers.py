@@ -216,7 +216,10 @@ def subject_left(view: DocView, start: int, cue: int) -> tuple[int, int] | None:
             end = view.bracket_end(end, min(end + 6, cue)) or end
         return np if (end == cue or toks[end].lower in _FINITE) and not _time(view, np) else None
     possessive = t.lower == "ihr" and a + 1 < cue and toks[a + 1].cap  # "Ihr Vorsitzender X erklärte"
-    if (t.lower in _NOT_SUBJECT and not possessive) or t.lower in PREPOSITIONS or t.lower in FRONTED:
+    # a name that opens with a preposition: "Von der Leyen sagte", "Zu Guttenberg hatte erklärt"
+    named = t.cap and a in view.ent_of and view.ent_of.get(a - 1) is not view.ent_of[a] and \
+        is_named(view.ent_of[a], "PER")
+    if (t.lower in _NOT_SUBJECT and not possessive) or (t.lower in PREPOSITIONS and not named) or t.lower in FRONTED:
         return None
     if t.lower == "des" and a + 1 < cue and toks[a + 1].lower == "weiteren":
         return None  # "Des Weiteren verwies X darauf"
