@@ -273,8 +273,8 @@ class QuoteFinder:
             # truncated first part ("Fraktions- und") joins two nouns, not two clauses
         link = next((m for m in range(verb - 2, ca, -1) if toks[m].lower in ("und", "aber", "doch")
                      and self.inside[m] < 0), None)
-        if link is None or toks[link - 1].tag == "TRUNC" or not any(toks[m].tag in FINITE_TAGS or speech_verb(toks[m].text)
-                                   for m in range(ca, link)):
+        if link is None or toks[link - 1].tag == "TRUNC" or \
+                not any(toks[m].tag in FINITE_TAGS or speech_verb(toks[m].text) for m in range(ca, link)):
             return None
         np = subject_left(view, link + 1, verb)
         if np and all(toks[m].tag == "ADV" or toks[m].lower in _SKIPPED for m in range(np[1], verb)):
@@ -753,8 +753,8 @@ class QuoteFinder:
                 # "Wie X mitteilte, …"; also past an apposition: "Wie X, ein Sprecher der Armee, mitteilte, …"
                 # (after a linking word: "Denn wie die Zeitung berichtete, …")
                 w0 = lo + 1 if toks[lo].lower in _WIE_LINKS and lo + 1 < cue.tok else lo
-                wie = toks[ca].lower == "wie" or (toks[w0].lower == "wie" and (ca == lo or ca > w0 and not any(
-                    toks[m].tag in FINITE_TAGS for m in range(w0, ca))))
+                wie = toks[ca].lower == "wie" or (toks[w0].lower == "wie" and (ca == lo or (ca > w0 and not any(
+                    toks[m].tag in FINITE_TAGS for m in range(w0, ca)))))
                 msg: tuple[int, int] | None = None
                 rule = ""
                 if cb < hi and toks[cb].text in (",", ":") and cb + 1 < hi and toks[cb + 1].lower != "wonach":
