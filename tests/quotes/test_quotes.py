@@ -1110,3 +1110,20 @@ def test_a_conditional_clause_alone_is_no_message(pipeline) -> None:
     doc = pipeline(Document(text="Die Ärztin warnte vor einer Welle von Infektionen, wenn der Impfstoff nicht "
                                  "rechtzeitig komme."))
     assert [q for q in doc.quotes if q["text"].startswith("wenn")] == []
+
+
+def test_a_quoted_name_or_motto_is_no_quotation_of_the_sentence_s_cue(pipeline) -> None:
+    text = "Die Zeitung berichtete über die Aktionen der „Initiative für ein Freies Lahntal“ in der Innenstadt."
+    assert pipeline(Document(text=text)).quotes == []
+    text = "Die Zeitung berichtete, der Bürgermeister habe von einer „verpassten Chance“ gesprochen."
+    assert [q["form"] for q in pipeline(Document(text=text)).quotes] == ["mixed"]
+
+
+def test_nach_and_an_act_of_speaking_is_a_time_unless_what_follows_is_reported(pipeline) -> None:
+    doc = pipeline(Document(text="Nach der Veröffentlichung des Berichts stiegen die Kurse der Bank um drei Prozent."))
+    assert doc.quotes == []
+    q = only(pipeline(Document(text="Nach der Ankündigung des Ministers soll die Brücke im Mai fertig werden.")))
+    assert q["cue"]["text"].startswith("Nach")
+    q = only(pipeline(Document(text="Nach einer Veröffentlichung in einer Fachzeitschrift ist der Gletscher "
+                                     "um ein Drittel geschrumpft.")))
+    assert q["cue"]["text"].startswith("Nach")

@@ -43,6 +43,12 @@ _TIME_BEFORE = frozenset("""
 kurz unmittelbar direkt gleich bald erst schon bereits sofort noch minuten stunden tage tagen wochen monate monaten
 jahre jahren tag woche monat jahr stunde minute
 """.split())
+# nouns of saying that, after "nach", name an event in time, not a source ("nach der Veröffentlichung",
+# "nach seiner Rede"); "nach Angaben", "nach einem Bericht" stay sources
+_SPEECH_EVENTS = frozenset("""
+veröffentlichung nachricht ankündigung bekanntgabe verkündung vorstellung präsentation rede ansprache
+unterzeichnung verabschiedung
+""".split())
 # "„…“, so er.", "„…“, so letztere."
 _WOLLEN = frozenset("will wollen wollte wollten".split())
 _SO_PRONOUNS = frozenset("er sie letztere letzterer ersterer erstere dieser diese beide".split())
@@ -62,7 +68,8 @@ def find_cues(view: DocView, inside: list[int], si: int) -> list[Cue]:
             out.append(Cue("prep", k, k + 1))
         elif low in PREP_AFTER:
             out.append(Cue("post", k, k + 1))
-        elif low == "nach" and _noun_after(view, k + 1, hi) and not (k > lo and toks[k - 1].lower in _TIME_BEFORE):
+        elif low == "nach" and _noun_after(view, inside, k + 1, hi) and \
+                not (k > lo and toks[k - 1].lower in _TIME_BEFORE):
             # (not a time: "sechs Tage nach der Veröffentlichung", "kurz nach der Ankündigung")
             out.append(Cue("prep", k, k + 1, "nach"))
         elif low in ANAPHORIC and k == lo:
@@ -183,11 +190,17 @@ def _after_document(view: DocView, si: int) -> bool:
     return any(document_noun(t.text) or speech_noun(t.text) for t in view.toks[a:b])
 
 
-def _noun_after(view: DocView, k: int, hi: int) -> bool:
+def _noun_after(view: DocView, inside: list[int], k: int, hi: int) -> bool:
     """A speech noun within three words after k ("nach Angaben", "nach ersten Erkenntnissen")."""
     toks = view.toks
     for m in range(k, min(k + 4, hi)):
         if speech_noun(toks[m].text):
+            # an act of speaking after "nach" and a definite article is a time ("Nach der Veröffentlichung
+            # stiegen die Kurse"), unless what follows is reported ("Nach der Ankündigung der Ministerin soll
+            # …"); "nach einer Veröffentlichung in Nature" is a source
+            if toks[m].lower in _SPEECH_EVENTS and any(toks[j].lower in ("der", "dem", "seiner", "ihrer")
+                                                       for j in range(k, m)):
+                return _reported(view, inside, m + 1, hi)
             return True
         t = toks[m]
         if t.cap and t.text.endswith("s") and m + 1 < hi and speech_noun(toks[m + 1].text):

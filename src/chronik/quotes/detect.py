@@ -51,6 +51,11 @@ CONT_GAP = 2  # a continuation may follow its quote after one sentence without r
 # zu-infinitives that say why or how, not what was said ("sagte er, um … zu beruhigen")
 _NOT_INFINITIVE = frozenset("um ohne statt anstatt als".split())
 _SUBJECT_RELATIVES = frozenset("der die das welcher welche welches".split())
+# the lower-case words inside a name or motto: "Kampagne für ein Freies Tibet", "Front of Democracy"
+_NAME_JOINERS = frozenset("""
+für ein eine einer eines einem einen der die das des dem den und oder mit ohne statt gegen in im am an auf von vom
+zu zur zum unter über bei aus nach vor jeder jede jedes of the and for de la le di del della dello du des y e et
+""".split())
 _WIE_LINKS = frozenset("denn und aber doch".split())  # before a sentence's "wie X berichtete"
 # verbs that call something by a quoted word: "nannte den Bericht „Zeitungsente“", "sprach von „…“"
 _NAMING = frozenset("nennen bezeichnen sprechen warnen kritisieren rechtfertigen werten zurückweisen raten".split())
@@ -587,7 +592,15 @@ class QuoteFinder:
             return None
         np = subject_left(view, la, lb)
         if np is None or np[1] >= lb or toks[np[1]].tag not in FINITE_TAGS:
-            return None
+            # the subject after the verb, when it is someone: "Noch am Freitag hatte der Präsident X
+            # persönlich versichert, die Teilnehmer würden geschützt"
+            verb = next((m for m in range(la + 1, lb) if toks[m].tag in FINITE_TAGS), None)
+            if np is not None or verb is None or toks[la].tag in ("KOUS", "PRELS", "PWAV", "PWS") or \
+                    subjunctive(toks[verb].text):
+                return None
+            np = subject_right(view, verb, lb)
+            if np is None or not self.actor_like(np) or not any(toks[m].tag.endswith("PP") for m in range(np[1], lb)):
+                return None
         return Candidate((lb + 1, hi), "indirect", None, np, rule="continuation")
 
     def actor_like(self, np: tuple[int, int]) -> bool:
@@ -660,7 +673,7 @@ class QuoteFinder:
     def direct_with_cue(self, sent_cues: list[list[Cue]]) -> None:
         view, toks = self.view, self.view.toks
         for qi, (o, c) in enumerate(self.spans):
-            if sum(1 for k in range(o + 1, c) if toks[k].word) < 3 or self.title(o, c):
+            if sum(1 for k in range(o + 1, c) if toks[k].word) < 3 or self.title(o, c) or self.name_like(o, c):
                 continue
             cue: Cue | None = None
             shared = False  # the cue also introduces an indirect quotation of its own
@@ -969,7 +982,7 @@ class QuoteFinder:
                 self.used_spans.add(qi)
                 self.add(Candidate((o + 1, c), "direct", (naming.tok, naming.end), self.speaker_for(naming),
                                    rule="direct-naming"), shortest=1)
-            elif cues and words >= 1 and lowercase >= 1 and not self.title(o, c):
+            elif cues and words >= 1 and lowercase >= 1 and not self.title(o, c) and not self.name_like(o, c):
                 cue = cues[0]
                 cue.used = True
                 self.used_spans.add(qi)
@@ -994,6 +1007,15 @@ class QuoteFinder:
                 if prev is not None:
                     self.used_spans.add(qi)
                     self.add(Candidate((o + 1, c), "direct", prev.cue, prev.speaker, rule="direct-and"))
+
+    def name_like(self, o: int, c: int) -> bool:
+        """Are the quoted words between marks o and c a name or a motto: capitalised words joined only by
+        function words ("Kampagne für ein Freies Tibet", "National United Front of Democracy", "Rente mit
+        67"), not a phrase someone said ("verpasste Chance", "Huchting ist nicht Paris")?"""
+        words = [t for t in self.view.toks[o + 1:c] if t.word]
+        # (with the model's tags only, and no verb among them: "Stoppt den Ausverkauf" is a slogan said)
+        return len(words) >= 2 and all(t.tag and t.tag[0] != "V" for t in words) and \
+            all(t.cap or t.text[:1].isdigit() or t.lower in _NAME_JOINERS for t in words)
 
     def dass_subjunctive(self, si: int) -> None:
         """A dass-clause in Konjunktiv I after a clause without a reporting verb, whose subject is then the
