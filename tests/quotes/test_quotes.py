@@ -1127,3 +1127,27 @@ def test_nach_and_an_act_of_speaking_is_a_time_unless_what_follows_is_reported(p
     q = only(pipeline(Document(text="Nach einer Veröffentlichung in einer Fachzeitschrift ist der Gletscher "
                                      "um ein Drittel geschrumpft.")))
     assert q["cue"]["text"].startswith("Nach")
+
+
+def test_an_open_question_is_no_message_and_sich_befinden_no_cue(pipeline) -> None:
+    text = "Das Landgericht entscheidet am Freitag, ob der Angeklagte in Haft bleibt."
+    assert pipeline(Document(text=text)).quotes == []
+    q = only(pipeline(Document(text="Die Abgeordnete fragte, ob der Minister davon gewusst habe.")))
+    assert q["text"].startswith("ob der Minister")
+    text = "Es handelt sich um ein kleines Flugzeug, das sich auf dem Weg nach Kiel befand, sagte ein Sprecher."
+    q = only(pipeline(Document(text=text)))
+    assert q["cue"]["text"] == "sagte"
+
+
+def test_zu_infinitives_the_tagger_misreads_and_vereinbaren(pipeline) -> None:
+    q = only(pipeline(Document(text="Der Rat beschloss, den Antrag an den Ausschuss weiterzuleiten.")))
+    assert q["text"] == "den Antrag an den Ausschuss weiterzuleiten"
+    q = only(pipeline(Document(text="Die Rebellen warfen ihm vor, für die Armee spioniert zu haben.")))
+    assert q["text"] == "für die Armee spioniert zu haben"
+    q = only(pipeline(Document(text="Beide Parteien hatten vereinbart, ihre Truppen bis zum Mai abzuziehen.")))
+    assert q["speaker"]["text"] == "Beide Parteien"
+
+
+def test_a_main_clause_after_a_reporting_verb_and_a_colon(pipeline) -> None:
+    q = only(pipeline(Document(text="Das Lokalradio berichtete: Die Polizei hat den Fahrer noch am Abend gefasst.")))
+    assert (q["text"], q["speaker"]["text"]) == ("Die Polizei hat den Fahrer noch am Abend gefasst", "Das Lokalradio")

@@ -102,6 +102,8 @@ def find_cues(view: DocView, inside: list[int], si: int) -> list[Cue]:
             out.append(Cue("verb", k, k + 1, "bekanntwerden"))
         else:
             lem = speech_verb(t.text) if k > lo else None
+            if lem == "befinden" and any(toks[m].lower == "sich" for m in range(*view.clause(k))):
+                continue  # "sich befinden" is to be somewhere: "das sich auf dem Weg nach X befand"
             if lem is None:
                 _opinion(view, k, lo, hi, out)
                 continue

@@ -56,6 +56,8 @@ _NAME_JOINERS = frozenset("""
 für ein eine einer eines einem einen der die das des dem den und oder mit ohne statt gegen in im am an auf von vom
 zu zur zum unter über bei aus nach vor jeder jede jedes of the and for de la le di del della dello du des y e et
 """.split())
+# verbs whose ob-clause is a question still open, not a reported one ("Das Gericht entscheidet, ob …")
+_OPEN_QUESTION = frozenset("entscheiden urteilen befinden prüfen klären beraten bekanntwerden bekanntgeben".split())
 _WIE_LINKS = frozenset("denn und aber doch".split())  # before a sentence's "wie X berichtete"
 # verbs that call something by a quoted word: "nannte den Bericht „Zeitungsente“", "sprach von „…“"
 _NAMING = frozenset("nennen bezeichnen sprechen warnen kritisieren rechtfertigen werten zurückweisen raten".split())
@@ -105,7 +107,8 @@ _PARTICLE_PARTICIPLE = re.compile(
 
 
 # a particle verb's zu-infinitive written as one word: "zurückzutreten", "anzusprechen", "vorzugehen"
-_ZU_INFINITIVE = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|fort|her|hin|los|mit|nach|vor|weg|zurück|zusammen)zu\w+en$")
+_ZU_INFINITIVE = re.compile(r"^(ab|an|auf|aus|bei|ein|fest|fort|her|hin|los|mit|nach|vor|weg|zurück|zusammen|"
+                            r"weiter|dar|durch|um|über|wieder|hinzu|heraus|herbei|frei|bereit|statt|teil|fern|offen|klar)zu\w+en$")
 
 
 def _participle(tok: Any) -> bool:
@@ -422,7 +425,9 @@ class QuoteFinder:
         zu gründen, die …")."""
         toks = self.view.toks
         stop = next((k for k in range(a, b) if toks[k].text in CLAUSE_BREAKS), b)
+        # (a participle the tagger read as finite before "zu haben": "für die Truppen spioniert zu haben")
         finite = any((toks[k].tag in FINITE_TAGS and toks[k - 1].lower != "zu" and
+                      (k + 1 >= len(toks) or toks[k + 1].lower != "zu") and
                       not _ZU_INFINITIVE.match(toks[k].lower)) or toks[k].tag == "PRELS" for k in range(a, stop))
         if finite or (toks[a].tag == "KOUS" and toks[a].lower != "bis"):
             return False  # a clause with a finite verb of its own: "nachdem er nicht mehr zu sehen war"
@@ -783,6 +788,8 @@ class QuoteFinder:
                                                                   for m in range(start + 1, end - 1)):
                         continue  # a conditional or temporal clause with no main clause of its own after it:
                         # "warnte vor einer Katastrophe, wenn die Hilfe nicht fortgesetzt werde"
+                    if toks[start].lower == "ob" and cue.lemma in _OPEN_QUESTION:
+                        continue  # a question still to be decided, not one asked: "entscheidet, ob …"
                     if toks[start].lower in CLAUSE_INTRO:
                         msg, rule = (start, end), "dass"
                     elif wie and (ca <= w0 or toks[w0].lower == "wie"):
@@ -791,7 +798,8 @@ class QuoteFinder:
                             (start < end and subjunctive(toks[start].text) == 1 and toks[start].text[:1].islower()):
                         msg, rule = (start, end), "konjunktiv"
                     elif cue.lemma in STRONG_VERBS and toks[start].lower not in _SUBORDINATORS | _NOT_MAIN and \
-                            toks[start].lower not in _RELATIVES and toks[start].tag not in FINITE_TAGS and \
+                            (toks[start].lower not in _RELATIVES or toks[cb].text == ":") and \
+                            toks[start].tag not in FINITE_TAGS and \
                             self.looks_like_clause(start, end):
                         # (a main clause, verb second: not "so dass …", "wobei …", "hatte sich … herausgestellt")
                         msg, rule = (start, end), "indicative"

@@ -34,7 +34,7 @@ erwägen beurteilen konstatieren bilanzieren attestieren bescheinigen bekennen
 # Verbs that take a zu-infinitive as what was said ("forderte X auf, ... zu beenden").
 INFINITIVE_VERBS = frozenset("""
 ankündigen fordern auffordern versprechen drohen ablehnen bitten anbieten beschließen vorschlagen
-appellieren empfehlen zusagen zusichern verlangen mahnen warnen raten aufrufen vorwerfen
+appellieren empfehlen zusagen zusichern verlangen mahnen warnen raten aufrufen vorwerfen vereinbaren
 """.split())
 
 # Particle verbs split in a main clause: lemma of the finite verb -> particles that complete it.
