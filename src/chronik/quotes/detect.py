@@ -572,16 +572,17 @@ class QuoteFinder:
                 return m, np[1]
         return np
 
-    def subject_between(self, si: int, by_sent: dict[int, Candidate]) -> Candidate | None:
+    def subject_between(self, si: int, by_sent: dict[int, Candidate], cued: bool = False) -> Candidate | None:
         """A continuation after a sentence that is not a quotation and is about a named person or
         organisation ("Die Polizei ermittelt … . Es gebe auch ein Bekennervideo."): that one is speaking,
-        not the speaker of the quotation before."""
+        not the speaker of the quotation before. `cued`: the sentence before has a reporting verb, so anyone
+        who can speak counts ("Dabei verteidigte er die Beschlüsse. Außerdem wolle er …")."""
         if si == 0 or si - 1 in by_sent:
             return None
         spk = self.sentence_subject(si - 1)
         # a country counts when the sentence before has a reporting verb ("Der Iran bestreitet dies.")
         actors = {"PER", "ORG"} | ({"LOC"} if any(c.kind == "verb" for c in self.sent_cues[si - 1]) else set())
-        if spk is None or not self.labels(spk) & actors:
+        if spk is None or not (self.labels(spk) & actors or (cued and self.actor_like(spk))):
             return None
         lo, hi = self.view.sent_toks[si]
         return Candidate((lo, hi), "indirect", None, spk, rule="continuation")
@@ -1072,7 +1073,7 @@ class QuoteFinder:
                 not self.free(lo, hi) or not any(subjunctive(toks[k].text) for k in range(lo + 1, hi)
                                                  if self.inside[k] < 0):
             return
-        c = self.subject_between(si, by_sent)
+        c = self.subject_between(si, by_sent, cued=True)
         if c is not None:
             self.add(c)
             if self.cands and self.cands[-1] is c:
