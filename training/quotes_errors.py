@@ -78,7 +78,8 @@ def main() -> None:
             ok = speaker_ok(d, gold[i], sp)
             rules_ok[q["rule"]] += 1
             if not ok and args.only in (None, "speaker"):
-                print(f"SPEAKER [{d['id']}] {q['rule']}: gold={toks(gold[i]['Source'])!r} "
+                print(f"SPEAKER [{d['id']}] {q['rule']} via {(sp or {}).get('via', 'none')}: "
+                      f"gold={toks(gold[i]['Source'])!r} "
                       f"cue={toks(gold[i]['Cue'])!r} "
                       f"pred={sp and (sp['text'], sp.get('name'))}\n"
                       f"    {d['text'][q['sentence'][0]:q['sentence'][1]][:300]}")
@@ -119,6 +120,8 @@ def count(counts: Counter[tuple[str, ...]], d: dict, gold: list[dict], g_sets: l
         if j in owner:
             ok = speaker_ok(d, gold[owner[j]], q.get("speaker"))
             counts[("rule", q["rule"], "matched, speaker right" if ok else "matched, speaker wrong")] += 1
+            via = (q.get("speaker") or {}).get("via", "none")
+            counts[("speaker via", via, "right" if ok else "wrong")] += 1
             if not ok:
                 counts[("speaker wrong", q["rule"], _speaker_kind(d, gold[owner[j]], q))] += 1
             continue

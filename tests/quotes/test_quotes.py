@@ -1151,3 +1151,32 @@ def test_zu_infinitives_the_tagger_misreads_and_vereinbaren(pipeline) -> None:
 def test_a_main_clause_after_a_reporting_verb_and_a_colon(pipeline) -> None:
     q = only(pipeline(Document(text="Das Lokalradio berichtete: Die Polizei hat den Fahrer noch am Abend gefasst.")))
     assert (q["text"], q["speaker"]["text"]) == ("Die Polizei hat den Fahrer noch am Abend gefasst", "Das Lokalradio")
+
+
+def test_a_participle_before_a_noun_is_a_cue_only_before_a_noun_of_saying(pipeline) -> None:
+    text = ("Unter Berufung auf nicht näher bezeichnete Quellen gab die Wochenzeitung an, dem Minister sei der "
+            "Posten angeboten worden.")
+    q = only(pipeline(Document(text=text)))
+    assert (q["cue"]["text"], q["speaker"]["text"]) == ("gab", "die Wochenzeitung")
+
+
+def test_a_subject_with_appositions_before_a_clause_that_opens_with_its_verb(pipeline) -> None:
+    text = ("Die beiden Regierungsparteien, die Volkspartei (VP) und die Bürgerliste (BL), hatten erklärt, am "
+            "Dienstag ein Misstrauensvotum einzuleiten.")
+    q = only(pipeline(Document(text=text)))
+    assert q["speaker"]["text"].startswith("Die beiden Regierungsparteien")
+    assert q["speaker"]["via"] == "opening-subject"
+
+
+def test_a_reporting_verb_before_a_colon_wins_and_weiter_hiess_es_keeps_its_speaker(pipeline) -> None:
+    text = ("Die Senatorin Ruth Albers schrieb im Internet: „Das sind furchtbare Nachrichten aus Halden“, weiter "
+            "hieß es, dass „unser Mitgefühl allen Familien“ gelte.")
+    first, second = pipeline(Document(text=text)).quotes
+    assert (first["cue"]["text"], first["speaker"]["text"]) == ("schrieb", "Die Senatorin Ruth Albers")
+    assert second["cue"]["text"] == "hieß es" and second["speaker"]["via"] == "inherited"
+    assert second["speaker"]["name"] == first["speaker"]["name"]
+
+
+def test_every_speaker_says_how_it_was_found(pipeline) -> None:
+    doc = pipeline(Document(text="Der Bürgermeister sagte, die Brücke sei sicher. Sie werde im Mai geprüft."))
+    assert [q["speaker"]["via"] for q in doc.quotes] == ["before-verb", "inherited"]

@@ -104,6 +104,13 @@ def find_cues(view: DocView, inside: list[int], si: int) -> list[Cue]:
             lem = speech_verb(t.text) if k > lo else None
             if lem == "befinden" and any(toks[m].lower == "sich" for m in range(*view.clause(k))):
                 continue  # "sich befinden" is to be somewhere: "das sich auf dem Weg nach X befand"
+            if lem is not None and t.tag == "ADJA":
+                # a participle before a noun is a cue only before a noun of saying ("die von X geäußerte
+                # Hoffnung, …"), not in "nicht weiter bezeichnete Quellen"
+                noun = next((m for m in range(k + 1, min(k + 4, hi)) if toks[m].tag in ("NN", "NE")), None)
+                if noun is None or not (speech_noun(toks[noun].text) or cue_noun(toks[noun].text) or
+                                        (noun + 1 < hi and toks[noun + 1].text == ",")):
+                    continue  # (or a noun the message follows: "das von Kennedy formulierte Ziel, … zu bringen")
             if lem is None:
                 _opinion(view, k, lo, hi, out)
                 continue

@@ -58,6 +58,7 @@ zu zur zum unter über bei aus nach vor jeder jede jedes of the and for de la le
 """.split())
 # verbs whose ob-clause is a question still open, not a reported one ("Das Gericht entscheidet, ob …")
 _OPEN_QUESTION = frozenset("entscheiden urteilen befinden prüfen klären beraten bekanntwerden bekanntgeben".split())
+_GOES_ON = frozenset("weiter weiterhin ferner außerdem zudem abschließend".split())  # "weiter hieß es"
 _WIE_LINKS = frozenset("denn und aber doch".split())  # before a sentence's "wie X berichtete"
 # verbs that call something by a quoted word: "nannte den Bericht „Zeitungsente“", "sprach von „…“"
 _NAMING = frozenset("nennen bezeichnen sprechen warnen kritisieren rechtfertigen werten zurückweisen raten".split())
@@ -99,6 +100,7 @@ class Candidate:
     inherit: bool = False                # a continuation: the speaker of the quote before
     rule: str = ""
     refers: tuple[int, int] | None = None  # what a speaker mention such as "Demnach" stands for
+    via: str = ""                        # how the speaker mention was found (the output's `speaker.via`)
 
 
 # the participle of a particle verb: "angenommen", "festgestellt", "mitgeteilt", "bekanntgegeben"
@@ -138,6 +140,7 @@ class QuoteFinder:
         self.taken = [False] * len(self.view.toks)
         self.used_spans: set[int] = set()
         self.sent_cues: list[list[Cue]] = []  # the cues of each sentence, read once by `run`
+        self.speaker_via: dict[tuple[int, int], str] = {}  # how `speaker_for` found a speaker mention
 
     # -- helpers ---------------------------------------------------------------------------------------
     def free(self, a: int, b: int) -> bool:
@@ -156,9 +159,19 @@ class QuoteFinder:
                 self.used_spans.update(inner)
         for k in range(a, b):
             self.taken[k] = True
+        if c.speaker is not None and not c.via:
+            c.via = self.speaker_via.get(c.speaker, c.rule)
         self.cands.append(c)
 
     def speaker_for(self, cue: Cue) -> tuple[int, int] | None:
+        """The speaker mention of a cue; which way it was found is kept for `add` (the output's
+        `speaker.via`)."""
+        span, how = self._speaker_for(cue)
+        if span is not None:
+            self.speaker_via[span] = how
+        return span
+
+    def _speaker_for(self, cue: Cue) -> tuple[tuple[int, int] | None, str]:
         view = self.view
         ca, cb = view.extended_clause(cue.tok)
         if self.passive(cue, *view.clause(cue.tok)):
@@ -169,11 +182,11 @@ class QuoteFinder:
                     continue
                 # near the verb, not counting a quotation between ("von Kritikern als „…“ bezeichnet")
                 if m == ca or sum(1 for k in range(m, cue.tok) if self.inside[k] < 0) <= 6:
-                    return _np_from(view, m + 1, cb)
-            return self.source_phrase(ca, cb)
+                    return _np_from(view, m + 1, cb), "passive-agent"
+            return self.source_phrase(ca, cb), "passive-source"
         if cue.lemma in ("bekanntwerden", "hervorgehen"):  # "Wie aus Kreisen der Partei bekannt wurde"
             # "Aus dem Bericht geht hervor, dass …", "Dies geht aus einer Pressemitteilung hervor."
-            return self.source_phrase(ca, cb, also=("aus",))
+            return self.source_phrase(ca, cb, also=("aus",)), "source-phrase"
         if cue.kind == "impersonal":  # "In der Pressemitteilung heißt es", "hieß es bei Russland Aktuell"
             found = self.source_phrase(ca, cb, also=("bei", "beim"), named=("aus", "von", "vom", "seitens"))
             si = view.toks[cue.tok].sent
@@ -181,22 +194,23 @@ class QuoteFinder:
                 # "…, heißt es." after a sentence that names a report: that report ("Die BBC berichtet von
                 # einer Studie. … , heißt es darin.")
                 found = document_phrase(view, *view.sent_toks[si - 1])
-            return found
+            return found, "impersonal-source"
         toks = view.toks
         if toks[cue.tok].tag == "ADJA":
             # a participle before a noun: "die von Arnold nach dem Urteil geäußerte Hoffnung, …" (the agent
             # after "von", else no one)
             agent = next((k for k in range(cue.tok - 1, max(ca, cue.tok - 12) - 1, -1)
                           if toks[k].lower in ("von", "vom") and self.inside[k] < 0), None)
-            return _np_from(view, agent + 1, cue.tok) if agent is not None else None
+            return (_np_from(view, agent + 1, cue.tok) if agent is not None else None), "participle-agent"
         if cue.lemma == "zitieren":
             cited = self.cited(cue.tok, ca, cb)
             if cited is not None:
-                return cited
+                return cited, "cited"
         ra, _ = view.clause(cue.tok)
         if ra > 0 and toks[ra - 1].text == "," and toks[ra].lower in _SUBJECT_RELATIVES and ra < cue.tok and \
                 not any(toks[m].tag in ("PPER", "NE", "NN", "ART") for m in range(ra + 1, cue.tok)):
-            return ra, ra + 1  # "Ägypten, das vorschlug, …": the relative pronoun (the resolver finds Ägypten)
+            # "Ägypten, das vorschlug, …": the relative pronoun (the resolver finds Ägypten)
+            return (ra, ra + 1), "relative-pronoun"
         if cue.tok > ca and self.inside[cue.tok] < 0 and self.inside[cue.tok - 1] == self.inside[ca] >= 0 and \
                 any(toks[m].tag in FINITE_TAGS or toks[m].text in END_PUNCT for m in range(ca, cue.tok)):
             # a clause that opens with a quoted sentence, the verb right after it: "„…?“ fragen sich Experten"
@@ -206,7 +220,7 @@ class QuoteFinder:
         lo, _ = view.sent_toks[toks[cue.tok].sent]
         second = self.second_clause_subject(ca, cue.tok)
         if second is not None:
-            return second
+            return second, "second-clause"
         if first == cue.tok:
             if ca > lo and toks[ca - 1].text == ",":
                 # "Der frühere Bürgermeister, Henning Scherf (SPD), warnte die CDU vor …": the verb right
@@ -214,10 +228,11 @@ class QuoteFinder:
                 np, lb = self.opening_subject(lo)
                 if np and lb < ca - 1 and toks[lb].text == "," and "PER" in self.labels((lb + 1, ca - 1)) and \
                         not any(self.inside[m] >= 0 or toks[m].text == ":" for m in range(lb + 1, ca - 1)):
-                    return np[0], ca - 1  # (an apposition has no quotation in it: "…: „Ein guter Start“, sagte er")
+                    # (an apposition has no quotation in it: "…: „Ein guter Start“, sagte er")
+                    return (np[0], ca - 1), "opening-apposition"
             right = subject_right(view, cue.tok, cb)
             if right:
-                return right
+                return right, "after-verb"
         else:
             left = subject_left(view, ca, cue.tok)
             if left:
@@ -226,14 +241,14 @@ class QuoteFinder:
                 if left[0] - 1 > lo and toks[left[0] - 1].text == ",":
                     np, lb = self.opening_subject(lo)
                     if np and np[1] == lb == left[0] - 1:
-                        return np
-                return self.unless_fronted_object(left, cue.tok, cb)
+                        return np, "opening-subject"
+                return self.unless_fronted_object(left, cue.tok, cb), "before-verb"
             # "Im Rahmen des Protokolls hat die EU zugesagt": the subject follows the auxiliary
             for m in range(first, cue.tok):
                 if toks[m].lower in AUXILIARIES:
                     np = subject_right(view, m, cue.tok)
                     if np:
-                        return np
+                        return np, "after-auxiliary"
         # "Deiss, der sich ... entschlossen hatte, sagte ...": the subject opens the sentence
         if ca > lo:
             np, lb = self.opening_subject(lo)
@@ -242,7 +257,12 @@ class QuoteFinder:
                 lb = view.bracket_end(lb, min(lb + 6, ca)) or lb
                 np = (np[0], lb)
             if np and np[1] == lb and lb < len(toks) and toks[lb].text == ",":
-                return np
+                return np, "opening-subject"
+            if np and toks[ca].tag in FINITE_TAGS and toks[ca - 1].text == "," and \
+                    not any(toks[m].tag in FINITE_TAGS or self.inside[m] >= 0 for m in range(np[1], ca)):
+                # a clause that opens with its verb after a subject with appositions and phrases, none with a
+                # verb: "Die Regierungsparteien in Pakistan, die Volkspartei (PPP) und die Liga, hatten erklärt"
+                return np, "opening-subject"
         right = subject_right(view, cue.tok, cb)
         if right is None and cue.tok > lo and (toks[cue.tok - 1].lower in ("und", "sowie") or (
                 toks[cue.tok - 1].text == "," and toks[cue.tok].tag in FINITE_TAGS)):
@@ -251,8 +271,8 @@ class QuoteFinder:
             verb = next((m for m in range(lo, cue.tok - 1) if toks[m].tag in FINITE_TAGS), None)
             if verb is not None:
                 left = subject_left(view, lo, verb) if verb > lo else None
-                return left or subject_right(view, verb, cue.tok)
-        return right
+                return (left or subject_right(view, verb, cue.tok)), "first-verb"
+        return right, "after-verb"
 
     def cited(self, verb: int, ca: int, cb: int) -> tuple[int, int] | None:
         """Who "zitieren" cites, its object, which is the source of the quotation: "„…“, zitierte man Yolanda
@@ -690,7 +710,11 @@ class QuoteFinder:
                     or (c + 1 < len(toks) and toks[c].sent == toks[c + 1].sent and toks[c + 1].word and
                         (toks[c - 1].text in ("?", "!", "…", ".") or o == view.sent_toks[toks[o].sent][0])):
                 k0 = c + 2 if toks[c + 1].text in (",", "–") else c + 1
-                if k0 < len(toks):
+                # (a reporting verb before a colon comes first: "X schrieb: „…“, weiter hieß es, …")
+                colon_verb = o > 1 and toks[o - 1].text == ":" and any(
+                    x.kind == "verb" and not x.used and view.clause(o - 2)[0] <= x.tok < o - 1
+                    for x in sent_cues[toks[o - 1].sent])
+                if k0 < len(toks) and not colon_verb:
                     _, cb = view.clause(k0)
                     cands = [x for x in sent_cues[toks[k0].sent] if k0 <= x.tok < cb and not x.used]
                     cue = cands[0] if cands else None
@@ -752,7 +776,8 @@ class QuoteFinder:
             spk = self.speaker_for(cue) if cue.kind in ("verb", "so", "impersonal") else None
             if cue.kind == "so":
                 spk = subject_right(view, cue.tok, view.clause(cue.tok)[1])
-            self.add(Candidate((o + 1, c), "direct", (cue.tok, cue.end), spk, rule=f"direct-{cue.kind}"))
+            self.add(Candidate((o + 1, c), "direct", (cue.tok, cue.end), spk, inherit=self.goes_on(cue, spk),
+                               rule=f"direct-{cue.kind}"))
 
     def indirect(self, si: int, cues: list[Cue]) -> None:
         view, toks = self.view, self.view.toks
@@ -897,7 +922,17 @@ class QuoteFinder:
                 else:
                     continue
                 cue.used = True
-                self.add(Candidate(msg, "indirect", (cue.tok, cue.end), self.speaker_for(cue), rule="impersonal"))
+                spk = self.speaker_for(cue)
+                self.add(Candidate(msg, "indirect", (cue.tok, cue.end), spk, inherit=self.goes_on(cue, spk),
+                                   rule="impersonal"))
+
+    def goes_on(self, cue: Cue, spk: tuple[int, int] | None) -> bool:
+        """Does an impersonal cue with no source of its own go on with the statement quoted before ("„…“,
+        weiter hieß es, …", "Außerdem heißt es, …")? Then the quotation keeps that speaker."""
+        if cue.kind != "impersonal" or spk is not None:
+            return False
+        ca, cb = self.view.clause(cue.tok)
+        return any(self.view.toks[m].lower in _GOES_ON for m in range(ca, cb))
 
     def wie_before(self, lo: int, ca: int) -> int | None:
         """The "wie" that opens the clause of a verb at `ca` across one or two commas of an apposition
@@ -1134,8 +1169,10 @@ def find_quotes(doc: Document, reported: ReportedModel | None = None) -> list[di
             speaker = resolver.resolve(c.speaker[0], c.speaker[1], last)
             if c.refers is not None:
                 resolver.refer(speaker, c.refers, last)
+            speaker["via"] = c.via
         elif c.inherit and last is not None and sent - last[0] <= 3:
             speaker = dict(last[1])
+            speaker["via"] = "inherited"
         cue = None
         if c.cue is not None:
             # the cue word itself; a split particle verb ("teilte ... mit") keeps its particle as an extra
