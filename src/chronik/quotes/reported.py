@@ -57,8 +57,6 @@ def sentence_features(finder: QuoteFinder, si: int, quote_sents: dict[int, Any])
             f["main_soll"] = 1.0
     for k in outside:
         t = toks[k]
-        if t.tag in FINITE_TAGS:
-            f[f"fin:{t.lower}"] = 1.0
         if t.tag:
             f[f"tag:{t.tag}"] = 1.0
         if t.lower in _FIRST_PERSON:
@@ -72,7 +70,6 @@ def sentence_features(finder: QuoteFinder, si: int, quote_sents: dict[int, Any])
     if len(outside) < hi - lo:
         f["quote_marks"] = 1.0
     first = toks[lo]
-    f[f"first:{first.lower}"] = 1.0
     if first.tag:
         f[f"first_tag:{first.tag}"] = 1.0
     if hi - 1 >= lo and toks[hi - 1].text == "?":
