@@ -1180,3 +1180,14 @@ def test_a_reporting_verb_before_a_colon_wins_and_weiter_hiess_es_keeps_its_spea
 def test_every_speaker_says_how_it_was_found(pipeline) -> None:
     doc = pipeline(Document(text="Der Bürgermeister sagte, die Brücke sei sicher. Sie werde im Mai geprüft."))
     assert [q["speaker"]["via"] for q in doc.quotes] == ["before-verb", "inherited"]
+
+
+def test_naming_across_a_relative_clause_and_halten_fuer(pipeline) -> None:
+    text = ("Trainerin Eva Roth bezeichnete drei Platzverweise in einem Spiel, in dem es kaum Fouls gab, als "
+            "„übertrieben“.")
+    q = only(pipeline(Document(text=text)))
+    assert (q["text"], q["cue"]["text"], q["speaker"]["text"]) == ("übertrieben", "bezeichnete", "Trainerin Eva Roth")
+    q = only(pipeline(Document(text="Oberstaatsanwalt Jens Ritter hält den Angeklagten für „gefährlich und "
+                                    "unberechenbar“.")))
+    assert (q["form"], q["cue"]["text"]) == ("direct", "hält")
+    assert q["speaker"]["text"] == "Oberstaatsanwalt Jens Ritter"

@@ -961,15 +961,17 @@ class QuoteFinder:
         # the preposition right before the quotation or before its article: "sprach von einer „…“"
         prep = toks[o - 2].lower if o - 2 > lo and toks[o - 1].lower in DETERMINERS else toks[o - 1].lower
         naming = next((x for x in cues if x.lemma in _NAMING and (
-            (x.tok < o and self.view.clause(x.tok)[1] >= o and (x.lemma == "nennen" or prep in (
+            (x.tok < o and self.view.extended_clause(x.tok)[1] >= o and (x.lemma == "nennen" or prep in (
                 "als", "von", "vor", "zu"))) or (x.tok == c + 1 and prep == "als"))), None)
         if naming is not None:
             return naming
         als = o - 2 if o - 2 > lo and toks[o - 1].lower in DETERMINERS else o - 1
-        if als <= lo or toks[als].lower != "als":
+        if als <= lo or toks[als].lower not in ("als", "für"):
             return None
+        # "hält X für „böse und gefährlich“": "halten … für" judges as "bezeichnen … als" names
+        judging = _JUDGING if toks[als].lower == "als" else frozenset({"halten"})
         verb = next((m for m in range(self.view.clause(als)[0], als) if toks[m].tag in FINITE_TAGS and
-                     lemma(toks[m].text) in _JUDGING and not self.taken[m]), None)
+                     lemma(toks[m].text) in judging and not self.taken[m]), None)
         return Cue("verb", verb, verb + 1, lemma(toks[verb].text)) if verb is not None else None
 
     def slogan_before(self, o: int, lo: int) -> bool:
