@@ -1191,3 +1191,22 @@ def test_naming_across_a_relative_clause_and_halten_fuer(pipeline) -> None:
                                     "unberechenbar“.")))
     assert (q["form"], q["cue"]["text"]) == ("direct", "hält")
     assert q["speaker"]["text"] == "Oberstaatsanwalt Jens Ritter"
+
+
+def test_pronouns_and_role_nouns_resolve_to_a_person_of_their_gender() -> None:
+    text = ("Anna Berg traf am Montag Olaf Weber. Sie sagte, das Treffen sei gut gewesen. Er sagte, es sei "
+            "schwierig gewesen.")
+    doc = annotate(text, persons=("Anna Berg", "Olaf Weber"))
+    assert [q["speaker"]["name"] for q in doc.quotes] == ["Anna Berg", "Olaf Weber"]
+    text = "„Wir prüfen alle Schritte“, sagte Karl Brandt. „Wir bleiben hier“, sagte die Sprecherin."
+    doc = annotate(text, persons=("Karl Brandt",))
+    assert doc.quotes[1]["speaker"]["name"] is None  # not Karl Brandt
+    text = "„Wir prüfen alle Schritte“, sagte Karla Brandt. „Wir bleiben hier“, sagte die Sprecherin."
+    doc = annotate(text, persons=("Karla Brandt",))
+    assert doc.quotes[1]["speaker"]["name"] == "Karla Brandt"
+
+
+def test_the_gender_of_first_names_and_role_nouns() -> None:
+    from chronik.quotes.speakers import name_gender, role_gender
+    assert (name_gender("Karl Brandt"), name_gender("Dr. Anna Berg"), name_gender("Brandt")) == ("m", "f", None)
+    assert (role_gender("Sprecherin"), role_gender("Ministers"), role_gender("Vorsitzende")) == ("f", "m", None)

@@ -810,8 +810,9 @@ class QuoteFinder:
                         continue  # "In der Resolution, die vom Rat angenommen wurde, heißt es": the main clause goes on
                     seg = range(start, end)
                     if toks[start].lower in _SUBORDINATORS and toks[start].lower not in CLAUSE_INTRO and \
-                            toks[start].tag != "APPR" and not any(toks[m].text == "," and toks[m + 1].tag in FINITE_TAGS
-                                                                  for m in range(start + 1, end - 1)):
+                            toks[start].tag in ("KOUS", "") and \
+                            not any(toks[m].text == "," and toks[m + 1].tag in FINITE_TAGS
+                                    for m in range(start + 1, end - 1)):
                         continue  # a conditional or temporal clause with no main clause of its own after it:
                         # "warnte vor einer Katastrophe, wenn die Hilfe nicht fortgesetzt werde"
                     if toks[start].lower == "ob" and cue.lemma in _OPEN_QUESTION:

@@ -11,6 +11,8 @@ the actor knowledge base; until then they are null.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from chronik.document import is_named, is_nominal
@@ -410,9 +412,14 @@ class Resolver:
         if (b - a == 1 and view.toks[a].lower in _PRONOUNS_AND_POSSESSIVES) or possessive:
             # the person named last (this or the previous sentence), else the last person quoted; also
             # for what a person has ("Seine Zuversicht gründet sich auf …: „…“"), not for a role ("Sein Sprecher")
+            # of the pronoun's gender: "er" not for "Anna Berg", "sie" (or "their") not for "Karl Brandt"
+            low = view.toks[a].lower
+            g = "m" if low in _MALE_PRONOUNS else "f" if low in _FEMALE_PRONOUNS else None
             before = [(ti, ent) for ti, ent in self.persons if ti < a and view.toks[ti].sent >= sent - 2
-                      and not role_noun(view.toks[ti].lower)]
+                      and not role_noun(view.toks[ti].lower) and compatible(g, name_gender(self.name_of(ent["text"])))]
             described = self.description_before(a, view.sent_toks[max(sent - 1, 0)][0])
+            if described and not compatible(g, name_gender(described[1]) or role_gender(view.toks[described[0]].text)):
+                described = None
             if described and (not before or described[0] > before[-1][0]):
                 mention["name"] = described[1]
                 mention["label"] = "PER"
@@ -420,7 +427,8 @@ class Resolver:
                 mention["name"] = self.name_of(before[-1][1]["text"])
                 mention["label"] = "PER"
                 _adopt(mention, before[-1][1])
-            elif last_speaker and sent - last_speaker[0] <= 3 and last_speaker[1].get("label") == "PER":
+            elif last_speaker and sent - last_speaker[0] <= 3 and last_speaker[1].get("label") == "PER" and \
+                    compatible(g, name_gender(last_speaker[1].get("name"))):
                 mention["name"] = last_speaker[1]["name"]
                 mention["label"] = "PER"
                 _adopt(mention, last_speaker[1])
@@ -487,7 +495,8 @@ class Resolver:
                 mention["name"] = earlier
                 mention["label"] = "PER"
                 return mention
-            if last_speaker and sent - last_speaker[0] <= 2 and last_speaker[1].get("label") in ("PER", None):
+            if last_speaker and sent - last_speaker[0] <= 2 and last_speaker[1].get("label") in ("PER", None) and \
+                    compatible(role_gender(head), name_gender(last_speaker[1].get("name"))):
                 mention["name"] = last_speaker[1]["name"]
                 mention["label"] = "PER"
                 _adopt(mention, last_speaker[1])
@@ -584,3 +593,35 @@ def _adopt(mention: dict[str, Any], ent: dict[str, Any]) -> None:
 
 def _clean(text: str) -> str:
     return " ".join(text.replace("\n", " ").split()).strip(" ,.;:")
+
+
+_MALE_PRONOUNS = frozenset("er ihm ihn sein seine seinem seinen seiner seines".split())
+_FEMALE_PRONOUNS = frozenset("sie ihr ihre ihrem ihren ihrer ihres".split())  # (also plural: "not male")
+_TITLES = frozenset("dr. prof. dr prof herr frau sir lord".split())
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    """First name -> "m" or "f" (resources/first_names_gender.tsv, from Faker's lists; training/name_gender.py)."""
+    text = resources.files("chronik").joinpath("resources/first_names_gender.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t", 1) for line in text.splitlines() if "\t" in line)
+
+
+def name_gender(name: str | None) -> str | None:
+    """"m" or "f" by a person's first name ("Karl Brandt" -> "m"), None when it is unknown or a surname alone."""
+    words = [w for w in (name or "").split() if w.lower() not in _TITLES]
+    return _first_names().get(words[0]) if len(words) >= 2 else None
+
+
+def role_gender(word: str) -> str | None:
+    """"f" for a feminine role noun ("Sprecherin", "Ministerin"), "m" for a masculine one, None otherwise
+    ("die/der Vorsitzende")."""
+    base = role_noun(word.lower())
+    if base is None or base.endswith("vorsitzende"):
+        return None
+    return "f" if base.endswith("in") else "m"
+
+
+def compatible(gender: str | None, other: str | None) -> bool:
+    """Can a mention of `gender` refer to a person of `other`? (Unknown fits anything.)"""
+    return gender is None or other is None or gender == other
