@@ -1210,3 +1210,19 @@ def test_the_gender_of_first_names_and_role_nouns() -> None:
     from chronik.quotes.speakers import name_gender, role_gender
     assert (name_gender("Karl Brandt"), name_gender("Dr. Anna Berg"), name_gender("Brandt")) == ("m", "f", None)
     assert (role_gender("Sprecherin"), role_gender("Ministers"), role_gender("Vorsitzende")) == ("f", "m", None)
+
+
+def test_an_object_after_the_verb_is_not_its_subject(pipeline) -> None:
+    text = ("Jana Voss, Präsidentin der Hochschule Kassel, begrüßte den Beschluss der Landesregierung als "
+            "„wichtigen Schritt für die Forschung“.")
+    q = only(pipeline(Document(text=text)))
+    assert q["speaker"]["text"] == "Jana Voss"
+    q = only(pipeline(Document(text="Der Zug sei ausgefallen, sagte dem Sender ein Sprecher der Bahn am Abend.")))
+    assert q["speaker"]["text"] == "ein Sprecher der Bahn"
+
+
+def test_the_noun_of_a_noun_cue_is_not_the_speaker(pipeline) -> None:
+    text = ("Auch die Senatorin Petra Lind (SPD) äußerte Bedenken und wagte die Prognose, bei der Abstimmung "
+            "würden nicht alle Abgeordneten zustimmen.")
+    q = only(pipeline(Document(text=text)))
+    assert q["speaker"]["name"] == "Petra Lind"

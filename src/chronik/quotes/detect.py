@@ -231,7 +231,7 @@ class QuoteFinder:
                     # (an apposition has no quotation in it: "…: „Ein guter Start“, sagte er")
                     return (np[0], ca - 1), "opening-apposition"
             right = subject_right(view, cue.tok, cb)
-            if right:
+            if right and not right[0] < cue.end <= right[1]:  # (not the noun of a noun cue: "wagte die Prognose")
                 return right, "after-verb"
         else:
             left = subject_left(view, ca, cue.tok)
@@ -264,11 +264,15 @@ class QuoteFinder:
                 # verb: "Die Regierungsparteien in Pakistan, die Volkspartei (PPP) und die Liga, hatten erklärt"
                 return np, "opening-subject"
         right = subject_right(view, cue.tok, cb)
+        if right and right[0] < cue.end <= right[1]:
+            right = None
         if right is None and cue.tok > lo and (toks[cue.tok - 1].lower in ("und", "sowie") or (
                 toks[cue.tok - 1].text == "," and toks[cue.tok].tag in FINITE_TAGS)):
             # "Im Januar legte er sein Amt nieder und verkündete, …", "Die UN bestätigten den Vorfall,
             # teilten jedoch mit, …": the subject of the first verb
-            verb = next((m for m in range(lo, cue.tok - 1) if toks[m].tag in FINITE_TAGS), None)
+            # (a reporting verb the tagger misread counts: "äußerte Vorbehalte und wagte die Prognose")
+            verb = next((m for m in range(lo, cue.tok - 1) if toks[m].tag in FINITE_TAGS or
+                         (m > lo and speech_verb(toks[m].text) and self.inside[m] < 0)), None)
             if verb is not None:
                 left = subject_left(view, lo, verb) if verb > lo else None
                 return (left or subject_right(view, verb, cue.tok)), "first-verb"

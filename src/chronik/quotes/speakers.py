@@ -37,6 +37,9 @@ auch dazu dabei zudem weiter außerdem ferner darüber daraufhin daher jedoch ab
 nochmals erneut später zuvor gestern heute morgen sofort damals am im gegenüber bei vor nach
 nur lediglich selbst ebenfalls jetzt zuletzt zunächst dann inzwischen allerdings schließlich
 """.split())
+# forms that open an object, never a subject: "sagte dem Sender ein Sprecher", "begrüßte den Beschluss"
+_OBJECT_ARTICLES = frozenset("den dem einen einem".split())
+_OBJECT_FORMS = _OBJECT_ARTICLES | frozenset("ihn ihm ihnen uns mir mich".split())
 _BACK_REFERENCES = frozenset("letztere letzterer ersterer erstere".split())  # "„…“, so letztere"
 _NOT_SUBJECT = frozenset("es man dies was wer ihm ihr ihnen uns".split())
 _FINITE = AUXILIARIES | frozenset("wurde wurden kann können konnte konnten muss müssen musste mussten".split())
@@ -164,8 +167,10 @@ def np_before(view: DocView, end: int, lo: int) -> tuple[int, int] | None:
     return (a, end) if a < end and any(toks[m].cap or m in view.ent_of for m in range(a, end)) else None
 
 
-def subject_right(view: DocView, cue: int, end: int) -> tuple[int, int] | None:
-    """The subject after a cue verb: "betonte Peskow", "sagte dazu der russische Minister X", "so er"."""
+def subject_right(view: DocView, cue: int, end: int, objects: int = 1) -> tuple[int, int] | None:
+    """The subject after a cue verb: "betonte Peskow", "sagte dazu der russische Minister X", "so er"; past
+    `objects` object that opens with a form no subject has ("sagte dem Sender ein Sprecher", not "begrüßte
+    den Beschluss")."""
     toks = view.toks
     j = cue + 1
     skipped = 0
@@ -180,6 +185,9 @@ def subject_right(view: DocView, cue: int, end: int) -> tuple[int, int] | None:
     if j >= end:
         return None
     t = toks[j]
+    if t.lower in _OBJECT_FORMS:
+        obj = (j, j + 1) if t.lower not in _OBJECT_ARTICLES else _np_from(view, j, end)
+        return subject_right(view, obj[1] - 1, end, objects - 1) if obj and objects > 0 else None
     if t.lower in PERSONAL_PRONOUNS or t.lower in _BACK_REFERENCES:
         return j, j + 1
     if t.lower in _NOT_SUBJECT:
