@@ -5,7 +5,8 @@
     python training/quotes_errors.py training/corpus/spkatt/tune --count   # counts by kind, no text
 
 `--count` prints no text, only counts: per rule, what it predicted, matched, and where its false quotations lie
-(inside a gold message another prediction matched, over an unmatched one, or outside any); recall per gold form;
+(inside a gold message another prediction matched, over an unmatched one, or outside any); right and wrong speakers
+by how each was found (`speaker.via`); recall per gold form;
 and for an uncued quotation right after another quotation, whether the two fall in one gold message.
 
 Uses the scorer's own reader and matching (../shared/eval/chronik_eval.py), so what is printed is what
