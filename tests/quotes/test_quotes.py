@@ -1226,3 +1226,16 @@ def test_the_noun_of_a_noun_cue_is_not_the_speaker(pipeline) -> None:
             "würden nicht alle Abgeordneten zustimmen.")
     q = only(pipeline(Document(text=text)))
     assert q["speaker"]["name"] == "Petra Lind"
+
+
+def test_a_relative_clause_that_names_its_source(pipeline) -> None:
+    q = only(pipeline(Document(text="Der Sender verwies auf Berichte, nach denen der Sänger schwer erkrankt ist.")))
+    assert (q["text"], q["cue"]["text"], q["speaker"]["text"]) == ("der Sänger schwer erkrankt ist", "nach denen",
+                                                                   "denen")
+    assert q["speaker"]["refers_to"]["text"] == "Berichte"
+    q = only(pipeline(Document(text="Die Zeitung zitierte neue Umfragen, denen zufolge die Mehrheit den Plan "
+                                    "ablehnt.")))
+    assert q["speaker"]["refers_to"]["text"] == "Umfragen"
+    # not after a noun that says nothing: "nach dem Unglück" is a time
+    doc = pipeline(Document(text="Den Familien, denen nach dem Unglück geholfen wurde, geht es wieder gut."))
+    assert doc.quotes == []

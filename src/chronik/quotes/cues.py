@@ -31,13 +31,15 @@ from chronik.quotes.lexicon import (
 
 @dataclass
 class Cue:
-    kind: str      # verb | prep | post | so | impersonal | anaphoric | wonach
+    kind: str      # verb | prep | post | so | impersonal | anaphoric | wonach | relative
     tok: int
     end: int       # last token of the cue + 1 (a particle verb spans "teilte ... mit")
     lemma: str = ""
     used: bool = False
 
 
+# relative pronouns that take up a statement as a source: "Berichte, denen zufolge …", "nach denen …"
+SOURCE_RELATIVES = frozenset("denen dem der welchem welcher welchen".split())
 # words before a "nach" of time: "Tage nach der Veröffentlichung", "kurz nach der Erklärung"
 _TIME_BEFORE = frozenset("""
 kurz unmittelbar direkt gleich bald erst schon bereits sofort noch minuten stunden tage tagen wochen monate monaten
@@ -64,7 +66,10 @@ def find_cues(view: DocView, inside: list[int], si: int) -> list[Cue]:
             continue
         t = toks[k]
         low = t.lower
-        if low in PREP_BEFORE and k + 1 < hi and inside[k + 1] < 0:
+        rel = _relative_source(view, inside, k, lo, hi)
+        if rel is not None:
+            out.append(rel)
+        elif low in PREP_BEFORE and k + 1 < hi and inside[k + 1] < 0:
             out.append(Cue("prep", k, k + 1))
         elif low in PREP_AFTER:
             out.append(Cue("post", k, k + 1))
@@ -182,6 +187,27 @@ def _opinion(view: DocView, k: int, lo: int, hi: int, out: list[Cue]) -> None:
         if k > lo and t.lower == t.text and lemma(t.text) in OPINION_VERBS else 0
     if n:
         out.append(Cue("verb", k, k + n + 1, "meinen"))
+
+
+def _relative_source(view: DocView, inside: list[int], k: int, lo: int, hi: int) -> Cue | None:
+    """A relative clause that says where its content comes from: "Berichte, nach denen …", "Umfragen, denen
+    zufolge …", "ein Antrag, welchem nach …" — a cue of the preposition and the relative pronoun (which is the
+    source SpkAtt marks), after a noun of saying or a document."""
+    toks = view.toks
+    low = toks[k].lower
+    if low in ("nach", "zufolge") and k - 2 >= lo and toks[k - 1].lower in SOURCE_RELATIVES and \
+            toks[k - 2].text == "," and _says(toks[k - 3].text if k - 3 >= lo else ""):
+        return Cue("relative", k - 1, k + 1, low)
+    if low == "nach" and k - 1 > lo and k + 1 < hi and toks[k - 1].text == "," and \
+            toks[k + 1].lower in SOURCE_RELATIVES - {"dem", "der"} and _says(toks[k - 2].text) and inside[k + 1] < 0:
+        return Cue("relative", k, k + 2, low)
+    return None
+
+
+def _says(word: str) -> bool:
+    """A noun of saying, a document or a noun cue, also in the plural ("Umfragen", "Studien", "Gerüchten")."""
+    forms = [word] + [word[:-cut] for cut in (1, 2) if len(word) > cut + 3 and word.endswith(("n", "en")[cut - 1])]
+    return bool(word) and any(speech_noun(w) or document_noun(w) or cue_noun(w) for w in forms)
 
 
 def _reported(view: DocView, inside: list[int], a: int, b: int) -> bool:

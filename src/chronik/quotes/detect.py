@@ -15,7 +15,7 @@ from chronik.actors.lexicon import group_role
 from chronik.document import Document, is_named
 from chronik.nlp.titles import WORK_NOUN
 from chronik.nlp.view import CLAUSE_BREAKS, END_PUNCT, QUOTE_CHARS, DocView
-from chronik.quotes.cues import Cue, find_cues
+from chronik.quotes.cues import SOURCE_RELATIVES, Cue, find_cues
 from chronik.quotes.lexicon import (
     AUXILIARIES,
     CLAUSE_INTRO,
@@ -906,6 +906,15 @@ class QuoteFinder:
                 msg = (lo, ca - 1) if cb >= hi else (lo, hi)
                 cue.used = True
                 self.add(Candidate(msg, "indirect", (cue.tok, cue.end), subject_right(view, cue.tok, cb), rule="so"))
+            elif cue.kind == "relative":
+                # "Berichte, nach denen der Sänger an Krebs litt": the rest of the relative clause; the speaker
+                # is the pronoun, which stands for the noun phrase before the comma
+                rel = next(m for m in range(cue.tok, cue.end) if toks[m].lower in SOURCE_RELATIVES)
+                comma = cue.tok - 1
+                _, rb = view.clause(cue.end)
+                cue.used = True
+                self.add(Candidate((cue.end, rb), "indirect", (cue.tok, cue.end), (rel, rel + 1),
+                                   refers=np_before(view, comma, view.clause(comma - 1)[0]), rule="relative"))
             elif cue.kind in ("anaphoric", "wonach"):
                 if cue.kind == "anaphoric":
                     # the mention is the adverb (as SpkAtt marks it); it stands for a source named before

@@ -157,7 +157,8 @@ def np_before(view: DocView, end: int, lo: int) -> tuple[int, int] | None:
             return (np[0], end) if np and np[1] == opening else np
     j = end - 1
     while j >= lo and (toks[j].cap or j in view.ent_of or toks[j].lower in DETERMINERS or toks[j].text[:1].isdigit()
-                       or (toks[j].text[:1].islower() and toks[j].lower.endswith(("e", "en", "er", "em", "es")))):
+                       or (toks[j].text[:1].islower() and toks[j].lower.endswith(("e", "en", "er", "em", "es"))
+                           and not toks[j].tag.startswith("V"))):  # (an adjective, not "zitierte")
         j -= 1
     a = j + 1
     while a < end and not (toks[a].cap or a in view.ent_of or toks[a].lower in DETERMINERS):
@@ -445,7 +446,10 @@ class Resolver:
             # "Ägypten, das vorschlug": the mention is the relative pronoun (as SpkAtt marks it), what it
             # refers to is the noun phrase before the comma
             lo, _ = view.sent_toks[sent]
-            np = np_before(view, a - 1, lo)
+            end = a - 1
+            while end - 1 > lo and view.toks[end - 1].tag[:1] == "V":
+                end -= 1  # past the verb that ends a clause: "dem Beispiel des Abgeordneten X folgen, der …"
+            np = np_before(view, end, lo)
             if np and np[1] <= a:
                 _refer(mention, self.resolve(np[0], np[1], last_speaker))
             return mention
