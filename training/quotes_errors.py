@@ -121,7 +121,7 @@ def count(counts: Counter[tuple[str, ...]], d: dict, gold: list[dict], g_sets: l
         if j in owner:
             ok = speaker_ok(d, gold[owner[j]], q.get("speaker"))
             counts[("rule", q["rule"], "matched, speaker right" if ok else "matched, speaker wrong")] += 1
-            via = (q.get("speaker") or {}).get("via", "none")
+            via = (q.get("speaker") or {}).get("via") or f"none ({q['rule']})"
             counts[("speaker via", via, "right" if ok else "wrong")] += 1
             if not ok:
                 counts[("speaker wrong", q["rule"], _speaker_kind(d, gold[owner[j]], q))] += 1

@@ -1239,3 +1239,10 @@ def test_a_relative_clause_that_names_its_source(pipeline) -> None:
     # not after a noun that says nothing: "nach dem Unglück" is a time
     doc = pipeline(Document(text="Den Familien, denen nach dem Unglück geholfen wurde, geht es wieder gut."))
     assert doc.quotes == []
+
+
+def test_the_subject_of_a_relative_clause_opened_by_a_preposition(pipeline) -> None:
+    text = ("Zuletzt hatte ein Interview Kritik ausgelöst, in dem er die Reform als gescheitert bezeichnet hatte, "
+            "die man nicht mehr retten könne.")
+    q = only(pipeline(Document(text=text)))
+    assert (q["cue"]["text"], q["speaker"]["text"]) == ("bezeichnet", "er")

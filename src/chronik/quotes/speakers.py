@@ -203,6 +203,8 @@ def subject_left(view: DocView, start: int, cue: int) -> tuple[int, int] | None:
     """The subject before a cue verb: "Peskow sagte", "wie die Polizei mitteilte", "Er betonte"."""
     toks = view.toks
     a = clause_opening(view, start, cue, CLAUSE_LINKS | {"denn"})
+    if a + 2 < cue and toks[a].tag in ("APPR", "APPRART") and toks[a + 1].tag == "PRELS":
+        a += 2  # a relative clause opened by a preposition: "…, in denen er die Lage als ernst bezeichnet hatte"
     if a < cue and toks[a].tag == "KOUS" and toks[a].lower not in CLAUSE_INTRO:
         a += 1  # "da sie befürchten", "Während Premierminister X ankündigte"
     elif a < cue and toks[a].lower == "als" and cue + 1 < len(toks) and toks[cue + 1].text == ",":
