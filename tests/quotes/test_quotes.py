@@ -1246,3 +1246,12 @@ def test_the_subject_of_a_relative_clause_opened_by_a_preposition(pipeline) -> N
             "die man nicht mehr retten könne.")
     q = only(pipeline(Document(text=text)))
     assert (q["cue"]["text"], q["speaker"]["text"]) == ("bezeichnet", "er")
+
+
+def test_plural_sie_is_a_group_not_the_last_woman_named(pipeline) -> None:
+    text = ("Anna Berg traf am Montag Vertreter der Gewerkschaft. Sie forderten, die Löhne müssten steigen. "
+            "Die Europäische Union erklärte, man wolle helfen. Sie forderten, die Hilfe müsse schneller kommen.")
+    first, second, third = pipeline(Document(text=text)).quotes
+    assert first["speaker"]["text"] == "Sie" and first["speaker"]["name"] is None  # not Anna Berg
+    assert second["speaker"]["label"] == "ORG"
+    assert third["speaker"]["name"] == second["speaker"]["name"] == "Europäische Union"

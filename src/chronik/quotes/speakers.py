@@ -22,6 +22,7 @@ from chronik.quotes.lexicon import (
     AUXILIARIES,
     CLAUSE_INTRO,
     DETERMINERS,
+    FINITE_TAGS,
     PERSONAL_PRONOUNS,
     document_noun,
     lemma,
@@ -400,6 +401,14 @@ class Resolver:
             mention["name"] = _clean(self.view.text[self.view.toks[a].start:ref["end"]])
         mention["refers_to"] = {"start": ref["start"], "end": ref["end"], "text": ref["text"]}
 
+    def _plural(self, k: int) -> bool:
+        """Is the pronoun at token k plural, by the model's morphology of it or of the finite verb next to it?"""
+        morph = self.view.doc.morph
+        if len(morph) != len(self.view.toks):
+            return False
+        verb = next((m for m in (k + 1, k - 1) if 0 <= m < len(morph) and self.view.toks[m].tag in FINITE_TAGS), None)
+        return "Number=Plur" in morph[verb if verb is not None else k]
+
     def base_form(self, name: str) -> str:
         """"Russlands" -> "Russland" when the document also has the form without the genitive s."""
         if name.endswith("s") and len(name) > 4 and re.search(rf"\b{re.escape(name[:-1])}\b", self.view.text):
@@ -426,6 +435,13 @@ class Resolver:
             # of the pronoun's gender: "er" not for "Anna Berg", "sie" (or "their") not for "Karl Brandt"
             low = view.toks[a].lower
             g = "m" if low in _MALE_PRONOUNS else "f" if low in _FEMALE_PRONOUNS else None
+            if low == "sie" and self._plural(a):
+                # "Sie forderten": a group, never one person — the organisation quoted last, if any
+                if last_speaker and sent - last_speaker[0] <= 3 and last_speaker[1].get("label") == "ORG":
+                    mention["name"] = last_speaker[1]["name"]
+                    mention["label"] = "ORG"
+                    _adopt(mention, last_speaker[1])
+                return mention
             before = [(ti, ent) for ti, ent in self.persons if ti < a and view.toks[ti].sent >= sent - 2
                       and not role_noun(view.toks[ti].lower) and compatible(g, name_gender(self.name_of(ent["text"])))]
             described = self.description_before(a, view.sent_toks[max(sent - 1, 0)][0])
