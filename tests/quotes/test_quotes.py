@@ -1255,3 +1255,10 @@ def test_plural_sie_is_a_group_not_the_last_woman_named(pipeline) -> None:
     assert first["speaker"]["text"] == "Sie" and first["speaker"]["name"] is None  # not Anna Berg
     assert second["speaker"]["label"] == "ORG"
     assert third["speaker"]["name"] == second["speaker"]["name"] == "Europäische Union"
+
+
+def test_a_quoted_sentence_with_its_full_stop_after_the_mark_continues() -> None:
+    text = "„Wir bleiben“, sagte Karla Brandt. „Ja, es gibt Zumutungen“. Dann ging sie."
+    doc = annotate(text, persons=("Karla Brandt",))
+    assert [(q["text"], q["speaker"]["name"]) for q in doc.quotes] == [
+        ("Wir bleiben", "Karla Brandt"), ("Ja, es gibt Zumutungen", "Karla Brandt")]

@@ -1055,7 +1055,9 @@ class QuoteFinder:
                 verb = Cue("verb", c + 2, c + 3, lemma(toks[c + 2].text))
                 self.used_spans.add(qi)
                 self.add(Candidate((o + 1, c), "direct", (c + 2, c + 3), self.speaker_for(verb), rule="direct-clause"))
-            elif words >= 4 and o <= lo + 1 and (toks[c - 1].text in END_PUNCT or toks[c - 1].text in ("…",)):
+            elif words >= 4 and o <= lo + 1 and (toks[c - 1].text in END_PUNCT or toks[c - 1].text in ("…",) or (
+                    c + 1 < len(toks) and toks[c + 1].text in END_PUNCT and c + 2 >= self.view.sent_toks[si][1])):
+                # (also with the sentence's full stop after the mark: "„Ja, es gibt Zumutungen“.")
                 self.used_spans.add(qi)
                 self.add(Candidate((o + 1, c), "direct", None, None, inherit=True, rule="direct-continuation"))
             elif words >= 2 and o >= 2 and toks[o - 1].lower in ("und", "oder", "sowie") and \
