@@ -1262,3 +1262,14 @@ def test_a_quoted_sentence_with_its_full_stop_after_the_mark_continues() -> None
     doc = annotate(text, persons=("Karla Brandt",))
     assert [(q["text"], q["speaker"]["name"]) for q in doc.quotes] == [
         ("Wir bleiben", "Karla Brandt"), ("Ja, es gibt Zumutungen", "Karla Brandt")]
+
+
+def test_someone_new_and_someone_named_as_an_attribute_are_not_resolved_to_that_person() -> None:
+    text = ("Die Sprecherin des Naturforums, Selma Amutenya, erklärte, das Gebiet grenze an einen Park. Das "
+            "Ministerium wies das zurück. Alle Verfahren würden geprüft, teilte eine Sprecherin mit.")
+    doc = annotate(text, persons=("Selma Amutenya",))
+    assert doc.quotes[0]["speaker"]["name"] == "Selma Amutenya"
+    assert doc.quotes[1]["speaker"]["text"] == "eine Sprecherin" and doc.quotes[1]["speaker"]["name"] is None
+    text = "Der Sprecher von Präsident Karl Brandt sagte, man sei zu Gesprächen bereit."
+    q = only(annotate(text, persons=("Karl Brandt",)))
+    assert q["speaker"]["text"] == "Der Sprecher von Präsident Karl Brandt" and q["speaker"]["name"] is None

@@ -401,6 +401,19 @@ class Resolver:
             mention["name"] = _clean(self.view.text[self.view.toks[a].start:ref["end"]])
         mention["refers_to"] = {"start": ref["start"], "end": ref["end"], "text": ref["text"]}
 
+    def _attribute(self, a: int, b: int, ent: dict[str, Any]) -> bool:
+        """Is the person `ent` inside the noun phrase [a, b) an attribute of its head ("der Ehemann von X", "die
+        Tochter des X") rather than the head or its apposition?"""
+        view, toks = self.view, self.view.toks
+        k = next((m for m in range(a, b) if view.ent_of.get(m) is ent), None)
+        if k is None:
+            return False
+        j = k - 1
+        while j > a and toks[j].cap and role_noun(toks[j].lower):
+            j -= 1  # past a title before the name: "von Präsident X"
+        return j > a and toks[j].lower in ("von", "vom", "des", "der") and \
+            any(toks[m].cap and m not in view.ent_of for m in range(a, j))
+
     def _plural(self, k: int) -> bool:
         """Is the pronoun at token k plural, by the model's morphology of it or of the finite verb next to it?"""
         morph = self.view.doc.morph
@@ -489,7 +502,13 @@ class Resolver:
         per = [x for x in ents if is_named(x, "PER")]
         head = view.toks[b - 1].lower
         roles = [k for k in range(a, b) if view.toks[k].cap and role_noun(view.toks[k].lower)]
-        if roles and not any(k > roles[0] and not role_noun(view.toks[k].lower) and is_named(ent, "PER")
+        # "ein Sprecher", "eine Sprecherin": someone new, not the one introduced with that role before
+        new = view.toks[a].lower in _INDEFINITE
+        if per and self._attribute(a, b, per[-1]):
+            # "Der Ehemann von Lasouskaja": she is who he is the husband of, not the speaker
+            ents = [x for x in ents if x is not per[-1]]
+            per = []
+        if roles and not new and not any(k > roles[0] and not role_noun(view.toks[k].lower) and is_named(ent, "PER")
                              for k, ent in ((k, view.ent_of[k]) for k in range(a, b) if k in view.ent_of)):
             # "Putins Sprecher", "der Verteidigungsminister Österreichs", "(nach Ansicht) des
             # UN-Generalsekretärs": the person the text introduced with that role, if it did
@@ -519,7 +538,7 @@ class Resolver:
             mention["label"] = ent["label"]
             _adopt(mention, ent)
             return mention
-        if role_noun(head):
+        if role_noun(head) and not new:
             earlier = self.by_role(head, a)
             if earlier:
                 mention["name"] = earlier
@@ -625,6 +644,7 @@ def _clean(text: str) -> str:
     return " ".join(text.replace("\n", " ").split()).strip(" ,.;:")
 
 
+_INDEFINITE = frozenset("ein eine einer einem einen eines".split())
 _MALE_PRONOUNS = frozenset("er ihm ihn sein seine seinem seinen seiner seines".split())
 _FEMALE_PRONOUNS = frozenset("sie ihr ihre ihrem ihren ihrer ihres".split())  # (also plural: "not male")
 _TITLES = frozenset("dr. prof. dr prof herr frau sir lord".split())
