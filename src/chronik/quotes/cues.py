@@ -205,7 +205,7 @@ def _relative_source(view: DocView, inside: list[int], k: int, lo: int, hi: int)
 
 
 def _says(word: str) -> bool:
-    """A noun of saying, a document or a noun cue, also in the plural ("Umfragen", "Studien", "Gerüchten")."""
+    """A noun of saying, a document or a noun cue, also in the plural ("Umfragen", "Studien")."""
     forms = [word] + [word[:-cut] for cut in (1, 2) if len(word) > cut + 3 and word.endswith(("n", "en")[cut - 1])]
     return bool(word) and any(speech_noun(w) or document_noun(w) or cue_noun(w) for w in forms)
 
