@@ -21,6 +21,7 @@ from chronik.quotes.lexicon import (
     CLAUSE_INTRO,
     DETERMINERS,
     FINITE_TAGS,
+    NOT_NOMINATIVE,
     REPORTIVE,
     STRONG_VERBS,
     WERDEN,
@@ -51,10 +52,12 @@ CONT_GAP = 2  # a continuation may follow its quote after one sentence without r
 # zu-infinitives that say why or how, not what was said ("sagte er, um … zu beruhigen")
 _NOT_INFINITIVE = frozenset("um ohne statt anstatt als".split())
 _SUBJECT_RELATIVES = frozenset("der die das welcher welche welches".split())
-# the lower-case words inside a name or motto: "Kampagne für ein Freies Tibet", "Front of Democracy"
-_NAME_JOINERS = frozenset("""
-für ein eine einer eines einem einen der die das des dem den und oder mit ohne statt gegen in im am an auf von vom
-zu zur zum unter über bei aus nach vor jeder jede jedes of the and for de la le di del della dello du des y e et
+# the lower-case words of a short name or title ("Public Library of Science", "Rundschau am Sonntag"), and of
+# a longer name or motto with no verb ("Kampagne für ein Freies Tibet", "National United Front of Democracy")
+_TITLE_WORDS = frozenset("of for the and de la du des der die das im am zur zum für und von vom in an auf".split())
+_NAME_JOINERS = _TITLE_WORDS | frozenset("""
+ein eine einer eines einem einen dem den oder mit ohne statt gegen zu unter über bei aus nach vor jeder jede jedes
+di del della dello le y e et
 """.split())
 # verbs whose ob-clause is a question still open, not a reported one ("Das Gericht entscheidet, ob …")
 _OPEN_QUESTION = frozenset("entscheiden urteilen befinden prüfen klären beraten bekanntwerden bekanntgeben".split())
@@ -72,12 +75,8 @@ _EMBEDDING = frozenset("wer was warum wo wofür wogegen woran weshalb ob dass da
 _RELATIVES = frozenset("der die das dem den welche welcher was wo".split())
 # adverbs between a speaker and the colon before a quotation ("Koppelin wörtlich: „…“")
 _BEFORE_COLON = frozenset("wörtlich dazu weiter später abschließend zuletzt knapp".split())
-# the lower-case words of a name or title ("Public Library of Science", "Rundschau am Sonntag")
-_TITLE_WORDS = frozenset("of for the and de la du des der die das im am zur zum für und von vom in an auf".split())
 # determiners that mark a masculine accusative: a noun phrase they open is not the subject
 _ACCUSATIVE = frozenset("den einen ihren seinen unseren euren meinen deinen diesen jenen keinen jeden".split())
-# words that open an object, not a subject, after the verb ("stellte den Minister …")
-_NOT_NOMINATIVE = frozenset("den dem einen einem ihn ihm ihnen uns mir mich dir dich".split())
 # nouns of words shown or chanted: "Parolen wie „…“", "mit der Aufschrift „…“"
 _SLOGAN_NOUNS = frozenset("""parole parolen spruch sprüche sprüchen aufschrift aufschriften slogan slogans sprechchor
 sprechchöre sprechchören ruf rufe rufen""".split())
@@ -328,7 +327,7 @@ class QuoteFinder:
         if view.toks[left[0]].lower in _ACCUSATIVE:
             # an object by its case ("Ihren Widersacher X forderte May auf, …"): any actor after the verb
             right = subject_right(view, verb, end)
-            if right and self.actor_like(right) and view.toks[right[0]].lower not in _NOT_NOMINATIVE:
+            if right and self.actor_like(right) and view.toks[right[0]].lower not in NOT_NOMINATIVE:
                 return right
             return left
         right = subject_right(view, verb, end)
@@ -337,7 +336,7 @@ class QuoteFinder:
             return right  # a pronoun only a subject can be: "Die Bürger forderte er auf, …"
         if self.actor_like(left) or _named(view, left):
             return left
-        if right and "PER" in self.labels(right) and view.toks[right[0]].lower not in _NOT_NOMINATIVE:
+        if right and "PER" in self.labels(right) and view.toks[right[0]].lower not in NOT_NOMINATIVE:
             return right
         return left
 
@@ -691,19 +690,23 @@ class QuoteFinder:
         return out
 
     def title(self, o: int, c: int) -> bool:
-        """Is the quoted span (o, c) a name or title in quotation marks ("„Public Library of Science“",
-        "„Rundschau am Sonntag“"): at most six words, whose only lower-case words are function words?"""
+        """Is the quoted span (o, c) a name, title or motto in quotation marks, not something said: the title
+        of a work; at most six words whose only lower-case ones are function words ("„Public Library of Science“",
+        "„Rundschau am Sonntag“"); or capitalised words joined by function words with no verb among them by the
+        model's tags ("„Kampagne für ein Freies Tibet“"; "„Stoppt den Ausverkauf“" is said)?"""
         toks = self.view.toks
-        words = sum(1 for k in range(o + 1, c) if toks[k].word)
         if o > 0 and toks[o - 1].cap and WORK_NOUN.search(toks[o - 1].text):
             return True  # the title of a work: "das Buch mit dem Titel „…“", "der Film „…“" (chronik.nlp.titles)
-        return words <= 6 and \
-            all(toks[k].lower in _TITLE_WORDS for k in range(o + 1, c) if toks[k].text[:1].islower())
+        words = [t for t in toks[o + 1:c] if t.word]
+        if len(words) <= 6 and all(t.lower in _TITLE_WORDS for t in words if t.text[:1].islower()):
+            return True
+        return len(words) >= 2 and all(t.tag and t.tag[0] != "V" for t in words) and \
+            all(t.cap or t.text[:1].isdigit() or t.lower in _NAME_JOINERS for t in words)
 
     def direct_with_cue(self, sent_cues: list[list[Cue]]) -> None:
         view, toks = self.view, self.view.toks
         for qi, (o, c) in enumerate(self.spans):
-            if sum(1 for k in range(o + 1, c) if toks[k].word) < 3 or self.title(o, c) or self.name_like(o, c):
+            if sum(1 for k in range(o + 1, c) if toks[k].word) < 3 or self.title(o, c):
                 continue
             cue: Cue | None = None
             shared = False  # the cue also introduces an indirect quotation of its own
@@ -1042,7 +1045,7 @@ class QuoteFinder:
                 self.used_spans.add(qi)
                 self.add(Candidate((o + 1, c), "direct", (naming.tok, naming.end), self.speaker_for(naming),
                                    rule="direct-naming"), shortest=1)
-            elif cues and words >= 1 and lowercase >= 1 and not self.title(o, c) and not self.name_like(o, c):
+            elif cues and words >= 1 and lowercase >= 1 and not self.title(o, c):
                 cue = cues[0]
                 cue.used = True
                 self.used_spans.add(qi)
@@ -1069,15 +1072,6 @@ class QuoteFinder:
                 if prev is not None:
                     self.used_spans.add(qi)
                     self.add(Candidate((o + 1, c), "direct", prev.cue, prev.speaker, rule="direct-and"))
-
-    def name_like(self, o: int, c: int) -> bool:
-        """Are the quoted words between marks o and c a name or a motto: capitalised words joined only by
-        function words ("Kampagne für ein Freies Tibet", "National United Front of Democracy", "Rente mit
-        67"), not a phrase someone said ("verpasste Chance", "Huchting ist nicht Paris")?"""
-        words = [t for t in self.view.toks[o + 1:c] if t.word]
-        # (with the model's tags only, and no verb among them: "Stoppt den Ausverkauf" is a slogan said)
-        return len(words) >= 2 and all(t.tag and t.tag[0] != "V" for t in words) and \
-            all(t.cap or t.text[:1].isdigit() or t.lower in _NAME_JOINERS for t in words)
 
     def dass_subjunctive(self, si: int) -> None:
         """A dass-clause in Konjunktiv I after a clause without a reporting verb, whose subject is then the

@@ -113,6 +113,9 @@ PREP_BEFORE = frozenset({"laut", "gemäß", "lt."})
 PREP_AFTER = frozenset({"zufolge"})
 
 PERSONAL_PRONOUNS = frozenset({"er", "sie"})
+# forms that open an object, never a subject ("stellte den Minister …", "sagte dem Sender ein Sprecher")
+OBJECT_ARTICLES = frozenset("den dem einen einem".split())
+NOT_NOMINATIVE = OBJECT_ARTICLES | frozenset("ihn ihm ihnen uns mir mich dir dich".split())
 # Finite auxiliaries and modals after which the subject may stand ("hat die EU zugesagt").
 AUXILIARIES = frozenset("""
 hat haben hatte hatten ist sind war waren wird werden will wollen wollte wollten soll sollen sollte sollten

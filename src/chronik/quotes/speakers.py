@@ -23,6 +23,8 @@ from chronik.quotes.lexicon import (
     CLAUSE_INTRO,
     DETERMINERS,
     FINITE_TAGS,
+    NOT_NOMINATIVE,
+    OBJECT_ARTICLES,
     PERSONAL_PRONOUNS,
     document_noun,
     lemma,
@@ -38,9 +40,6 @@ auch dazu dabei zudem weiter außerdem ferner darüber daraufhin daher jedoch ab
 nochmals erneut später zuvor gestern heute morgen sofort damals am im gegenüber bei vor nach
 nur lediglich selbst ebenfalls jetzt zuletzt zunächst dann inzwischen allerdings schließlich
 """.split())
-# forms that open an object, never a subject: "sagte dem Sender ein Sprecher", "begrüßte den Beschluss"
-_OBJECT_ARTICLES = frozenset("den dem einen einem".split())
-_OBJECT_FORMS = _OBJECT_ARTICLES | frozenset("ihn ihm ihnen uns mir mich".split())
 _BACK_REFERENCES = frozenset("letztere letzterer ersterer erstere".split())  # "„…“, so letztere"
 _NOT_SUBJECT = frozenset("es man dies was wer ihm ihr ihnen uns".split())
 _FINITE = AUXILIARIES | frozenset("wurde wurden kann können konnte konnten muss müssen musste mussten".split())
@@ -187,8 +186,8 @@ def subject_right(view: DocView, cue: int, end: int, objects: int = 1) -> tuple[
     if j >= end:
         return None
     t = toks[j]
-    if t.lower in _OBJECT_FORMS:
-        obj = (j, j + 1) if t.lower not in _OBJECT_ARTICLES else _np_from(view, j, end)
+    if t.lower in NOT_NOMINATIVE:
+        obj = (j, j + 1) if t.lower not in OBJECT_ARTICLES else _np_from(view, j, end)
         return subject_right(view, obj[1] - 1, end, objects - 1) if obj and objects > 0 else None
     if t.lower in PERSONAL_PRONOUNS or t.lower in _BACK_REFERENCES:
         return j, j + 1
