@@ -36,9 +36,13 @@ TUNE = HERE / "corpus" / "spkatt" / "tune"
 FOLDS = 4
 
 
-def examples(d: dict, doc: Document) -> list[tuple[dict[str, float], int]]:
-    """Features and label of every sentence the rules leave free: 1 when it matches a gold quotation no
-    rule found and the speaker it would get is that quotation's speaker."""
+Example = tuple[dict[str, float], int]
+
+
+def examples(d: dict, doc: Document) -> tuple[list[Example], list[Example]]:
+    """Features and label of every sentence the rules leave free (1 when it matches a gold quotation no
+    rule found), and of every speaker option of those that match one (1 when the option is that quotation's
+    speaker)."""
     finder = QuoteFinder(doc)
     cands = finder.run(None)
     view, offs = finder.view, d["_offs"]
@@ -47,22 +51,26 @@ def examples(d: dict, doc: Document) -> list[tuple[dict[str, float], int]]:
     g_sets = [ev.tokset(a["Message"]) for a in gold]
     p_sets = [ev.chars_to_tokens(offs, *view.span(*view.trim(*c.msg))) for c in cands]
     found = {i for i, _ in match(g_sets, p_sets)}
-    out = []
+    out: list[Example] = []
+    speakers: list[Example] = []
     for free in finder.free_sentences():
         a, b = view.trim(*view.sent_toks[free.sent])
         toks = ev.chars_to_tokens(offs, *view.span(a, b))
-        if free.inherit:
-            before = [q for q in rules if q["sentence"][1] <= view.sentences[free.sent][0]]
-            sp = before[-1]["speaker"] if before else None
-        elif free.speaker:
-            s, e = view.span(*free.speaker)
-            sp = {"start": s, "end": e, "text": view.text[s:e], "name": None}
-        else:
-            sp = None
-        label = int(any(ev.dice(g, toks) >= 0.5 and speaker_ok(d, gold[i], sp)
-                        for i, g in enumerate(g_sets) if i not in found))
-        out.append((free.features, label))
-    return out
+        hit = next((i for i, g in enumerate(g_sets) if i not in found and ev.dice(g, toks) >= 0.5), None)
+        out.append((free.features, int(hit is not None)))
+        if hit is None:
+            continue
+        before = [q for q in rules if q["sentence"][1] <= view.sentences[free.sent][0]]
+        for o in free.options:
+            if o.inherit:
+                sp = before[-1]["speaker"] if before else None
+            elif o.span is not None:
+                s, e = view.span(*o.span)
+                sp = {"start": s, "end": e, "text": view.text[s:e], "name": None}
+            else:
+                sp = None
+            speakers.append((o.features, int(speaker_ok(d, gold[hit], sp))))
+    return out, speakers
 
 
 def score(docs: list[tuple[dict, Document]], model: ReportedModel | None) -> dict[str, float]:
@@ -113,19 +121,25 @@ def main() -> None:
     # four folds by document id: each (C, threshold) is fitted on three and counted on the fourth, the counts
     # of the four folds summed (one split alone chose differently from one refit to the next)
     folds = [[(d, doc) for d, doc in docs if int(d["id"]) % FOLDS == k] for k in range(FOLDS)]
-    fold_ex = [[e for d, doc in fold for e in examples(d, doc)] for fold in folds]
+    fold_both = [[examples(d, doc) for d, doc in fold] for fold in folds]
+    fold_ex = [[e for sent, _ in both for e in sent] for both in fold_both]
+    fold_spk = [[e for _, spk in both for e in spk] for both in fold_both]
     all_ex = [e for ex in fold_ex for e in ex]
+    all_spk = [e for ex in fold_spk for e in ex]
     print(f"{len(docs)} documents in {FOLDS} folds; {len(all_ex)} free sentences, "
-          f"{sum(label for _, label in all_ex)} of them reported speech")
+          f"{sum(label for _, label in all_ex)} of them reported speech; {len(all_spk)} speaker options, "
+          f"{sum(label for _, label in all_spk)} of them right")
     base = score(docs, None)
     print(f"rules alone: {base}")
     best: tuple[float, float, float, dict[str, float]] | None = None
     for c in (0.3, 1.0, 3.0, 10.0):
         fold_weights = [fit([e for j, ex in enumerate(fold_ex) if j != k for e in ex], c) for k in range(FOLDS)]
-        for threshold in (0.2, 0.3, 0.4, 0.5, 0.6):
+        fold_speakers = [fit([e for j, ex in enumerate(fold_spk) if j != k for e in ex], c) for k in range(FOLDS)]
+        for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
             total = [0, 0, 0, 0]
             for k, fold in enumerate(folds):
-                model = ReportedModel({"weights": fold_weights[k], "threshold": threshold})
+                model = ReportedModel({"weights": fold_weights[k], "threshold": threshold,
+                                       "speaker_weights": fold_speakers[k]})
                 total = [a + b for a, b in zip(total, counts(fold, model), strict=True)]
             s = f1s((total[0], total[1], total[2], total[3]))
             print(f"C={c:<4} threshold={threshold}: {s}")
@@ -135,9 +149,11 @@ def main() -> None:
     assert best is not None
     _, c, threshold, chosen = best
     weights = fit(all_ex, c)
+    speaker_weights = fit(all_spk, c)
     data: dict[str, Any] = {
         "threshold": threshold,
         "weights": dict(sorted(weights.items())),
+        "speaker_weights": dict(sorted(speaker_weights.items())),
         "meta": {
             "what": "logistic regression: is a sentence that no quotation rule took reported speech?",
             "trained": dt.date.today().isoformat(),

@@ -96,9 +96,10 @@ def test_a_run_of_uncued_konjunktiv_sentences_is_one_continuation() -> None:
             "Die Gutachter hätten Risse im Beton gefunden. Eine Reparatur dauere mindestens ein Jahr. "
             "Am Abend tagte der Stadtrat.")
     doc = annotate(text, persons=("Lea Brandt",))
+    # (a passage ends like a single sentence, without its full stop)
     assert [q["text"] for q in doc.quotes] == [
         "die Brücke bleibe vorerst gesperrt",
-        "Die Gutachter hätten Risse im Beton gefunden. Eine Reparatur dauere mindestens ein Jahr."]
+        "Die Gutachter hätten Risse im Beton gefunden. Eine Reparatur dauere mindestens ein Jahr"]
     assert doc.quotes[1]["cue"] is None and doc.quotes[1]["speaker"]["name"] == "Lea Brandt"
 
 
@@ -107,7 +108,7 @@ def test_a_run_of_konjunktiv_sentences_after_a_sentence_about_someone_is_one_quo
             "Niemand habe die Frist gekannt.")
     doc = annotate(text, persons=("Lea Brandt",))
     assert [(q["text"], q["speaker"]["name"]) for q in doc.quotes] == [
-        ("Damals seien Fehler gemacht worden. Niemand habe die Frist gekannt.", "Lea Brandt")]
+        ("Damals seien Fehler gemacht worden. Niemand habe die Frist gekannt", "Lea Brandt")]
 
 
 def test_reportive_sollen_with_a_perfect_infinitive_continues_reported_speech() -> None:
@@ -1273,3 +1274,64 @@ def test_someone_new_and_someone_named_as_an_attribute_are_not_resolved_to_that_
     text = "Der Sprecher von Präsident Karl Brandt sagte, man sei zu Gesprächen bereit."
     q = only(annotate(text, persons=("Karl Brandt",)))
     assert q["speaker"]["text"] == "Der Sprecher von Präsident Karl Brandt" and q["speaker"]["name"] is None
+
+
+def test_a_run_of_uncued_sentences_is_one_quotation_that_nothing_else_takes_again() -> None:
+    # the second and third sentence go on the first's reported speech: one quotation, and no later pass
+    # (the learned second look with weights that take any Konjunktiv) adds a second one over the same words
+    from chronik.quotes.reported import ReportedModel
+
+    text = ("Die Sprecherin des Vereins Lindholm sagte, der Umbau sei fast fertig. "
+            "Es gebe aber noch Streit um die Kosten. Die Stadt habe ihren Anteil nicht bezahlt.")
+    doc = annotate(text, orgs=("Vereins Lindholm",))
+    model = ReportedModel({"weights": {"bias": -3.0, "konj1": 6.0}, "threshold": 0.5})
+    quotes = QuoteExtractor(reported=model)(doc).quotes
+    assert [q["rule"] for q in quotes] == ["konjunktiv", "continuation"]
+    assert quotes[1]["text"] == "Es gebe aber noch Streit um die Kosten. Die Stadt habe ihren Anteil nicht bezahlt"
+
+
+def test_quoted_words_with_a_verb_of_their_own_are_a_quotation_without_a_cue() -> None:
+    tags = {"Ursprünglich": "ADJD", "wollte": "VMFIN", "Ministerin": "NN", "ein": "ART", "Konzept": "NN",
+            "mit": "APPR", "sechs": "CARD", "Stadien": "NN", "vorlegen": "VVINF", "am": "APPRART",
+            "Ende": "NN", "waren": "VAFIN", "es": "PPER", "zwölf": "CARD", "Hanna": "NE", "Roth": "NE"}
+    q = only(tagged("Ursprünglich wollte Ministerin Hanna Roth „ein Konzept mit sechs Stadien vorlegen“, "
+                    "am Ende waren es zwölf.", tags))
+    assert q["rule"] == "direct-verbal" and q["form"] == "direct"
+    assert q["text"] == "ein Konzept mit sechs Stadien vorlegen"
+    # a name in quotation marks, even one with a verb, and a compound's first part are not
+    tags = {"Spenden": "NN", "gingen": "VVFIN", "an": "APPR", "Aktion": "NN", "Hafen": "NN", "hilft": "VVFIN",
+            "jetzt": "ADV", "Sensoren": "NN", "wird": "VAFIN", "der": "ART", "Motor": "NN", "abgeschaltet": "VVPP",
+            "den": "ART", "Tests": "NN", "Bei": "APPR", "laut": "ADJD", "gemeldet": "VVPP", "-Sensoren": "NN"}
+    doc = SEGMENT(Document(text="Die Spenden gingen an die „Aktion Hafen hilft jetzt“."))
+    doc.tags = [{**_TAGS, **tags, "„": "$(", "“": "$("}[doc.text[t.start:t.end]] for t in doc.tokens]
+    doc.entities = [{"start": 27, "end": 49, "text": "Aktion Hafen hilft jetzt", "label": "ORG"}]
+    assert QUOTES(doc).quotes == []
+    assert tagged("Bei den Tests wird der „Motor abgeschaltet laut gemeldet“-Sensoren.", tags).quotes == []
+
+
+def test_the_learned_chooser_picks_who_says_an_uncued_sentence() -> None:
+    from chronik.quotes.detect import QuoteFinder
+    from chronik.quotes.reported import ReportedModel
+
+    text = ("Die Behörde Nordwerk gab am Dienstag ihre Prüfung bekannt. Der Hafen blieb geschlossen. "
+            "Die Schäden seien größer als erwartet.")
+    doc = annotate(text, orgs=("Behörde Nordwerk",))
+    assert doc.quotes == []
+    finder = QuoteFinder(doc)
+    finder.run(None)
+    free = next(f for f in finder.free_sentences() if f.sent == 2)
+    kinds = {k for o in free.options for k in o.kinds}
+    assert {"own", "before", "cue_before:2", "none"} <= kinds
+    # weights that trust the speaker of the last reporting verb: the agency, two sentences back
+    model = ReportedModel({"weights": {"bias": -3.0, "konj1": 6.0}, "threshold": 0.5,
+                           "speaker_weights": {"kind:cue_before:2": 3.0, "kind:none": -1.0}})
+    q = only(QuoteExtractor(reported=model)(doc))
+    assert q["rule"] == "reported" and q["text"] == "Die Schäden seien größer als erwartet"
+    assert q["speaker"]["name"] == "Behörde Nordwerk" and q["speaker"]["via"].startswith("chosen: ")
+    # weights that prefer no one leave the quotation without a speaker
+    model.speaker_weights = {"kind:none": 3.0}
+    assert only(QuoteExtractor(reported=model)(doc))["speaker"] is None
+    # the shipped weights carry a chooser
+    from chronik.quotes.reported import bundled
+    shipped = bundled()
+    assert shipped is not None and shipped.speaker_weights

@@ -8,7 +8,7 @@ SpkAtt-2023 Wikinews and are measured on a held-out part (docs/quotes.md).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from chronik.actors.lexicon import group_role
@@ -32,7 +32,7 @@ from chronik.quotes.lexicon import (
     subjunctive,
 )
 from chronik.quotes.marks import quoted_spans
-from chronik.quotes.reported import ReportedModel, sentence_features
+from chronik.quotes.reported import ReportedModel, SpeakerOption, sentence_features, speaker_options
 from chronik.quotes.speakers import (
     Resolver,
     _named,
@@ -125,6 +125,7 @@ class FreeSentence:
     features: dict[str, float]
     speaker: tuple[int, int] | None  # token range of the speaker it would have
     inherit: bool                    # or the speaker of the quotation in the sentence before
+    options: list[SpeakerOption] = field(default_factory=list)  # who else may say it (`reported.choose`)
 
 
 class QuoteFinder:
@@ -538,8 +539,15 @@ class QuoteFinder:
             for free in self.free_sentences():
                 if reported.probability(free.features) >= reported.threshold:
                     lo, hi = view.sent_toks[free.sent]
-                    self.add(Candidate((lo, hi), "indirect", None, free.speaker, inherit=free.inherit,
-                                       rule="reported"))
+                    chosen = reported.choose(free.options)
+                    if chosen is None:
+                        self.add(Candidate((lo, hi), "indirect", None, free.speaker, inherit=free.inherit,
+                                           rule="reported"))
+                    else:
+                        kind = "+".join(sorted(chosen.kinds))
+                        self.add(Candidate((lo, hi), "indirect", None, chosen.span, inherit=chosen.inherit,
+                                           rule="reported", via=f"chosen: {kind}" if chosen.span else ""))
+        self.direct_verbal()
         self.cands.sort(key=lambda c: c.msg[0])
         return self.cands
 
@@ -686,7 +694,7 @@ class QuoteFinder:
                 if spk:
                     for label in self.labels(spk) or {"no entity"}:
                         feats[f"speaker_entity:{label}"] = 1.0
-                out.append(FreeSentence(si, feats, spk, inherit))
+                out.append(FreeSentence(si, feats, spk, inherit, speaker_options(self, si, quote_sents)))
         return out
 
     def title(self, o: int, c: int) -> bool:
@@ -702,6 +710,36 @@ class QuoteFinder:
             return True
         return len(words) >= 2 and all(t.tag and t.tag[0] != "V" for t in words) and \
             all(t.cap or t.text[:1].isdigit() or t.lower in _NAME_JOINERS for t in words)
+
+    def direct_verbal(self) -> None:
+        """Last, the quoted words no rule took that have a verb of their own, in a sentence without a
+        reporting verb: "wollte er „ein Konzept vorlegen“", "verlangt „der Tatbestand … das Mitwissen“" —
+        someone's words, not a name; said by who the sentence is about, when that one can speak."""
+        toks = self.view.toks
+        for qi, (o, c) in enumerate(self.spans):
+            if qi in self.used_spans or not self.free(o + 1, c) or \
+                    sum(1 for k in range(o + 1, c) if toks[k].word) < 4 or not self.verbal(o, c):
+                continue
+            si = toks[o].sent
+            # a quotation of the same sentence gives its speaker ("Als „verpasste Chance“ beurteilte X das
+            # Pontifikat. „Unter ihm ist …“"), else who the sentence is about
+            other = next((x for x in self.cands if x.speaker is not None and toks[x.msg[0]].sent == si), None)
+            spk = other.speaker if other is not None else self.sentence_subject(si)
+            self.used_spans.add(qi)
+            self.add(Candidate((o + 1, c), "direct", None, spk if spk and self.actor_like(spk) else None,
+                               rule="direct-verbal"))
+
+    def verbal(self, o: int, c: int) -> bool:
+        """Does the quoted span (o, c) hold a verb by the model's tags, and is it neither a title nor a name
+        ("„Aktion Deutschland hilft“" is an organisation) nor the first part of a compound ("„engine
+        cutoff“-Sensoren")?"""
+        toks = self.view.toks
+        if self.title(o, c) or (c + 1 < len(toks) and toks[c + 1].text.startswith("-") and
+                                toks[c + 1].start == toks[c].end):
+            return False
+        if self.labels((o + 1, c)) & {"ORG", "MISC"}:
+            return False
+        return any(t.tag[:1] == "V" or t.tag == "PTKZU" for t in toks[o + 1:c])
 
     def direct_with_cue(self, sent_cues: list[list[Cue]]) -> None:
         view, toks = self.view, self.view.toks
@@ -1155,7 +1193,9 @@ class QuoteFinder:
                         not any(cue_noun(toks[k].text) for k in range(lo, hi)):
                     # a run of uncued sentences is one passage of reported speech, one quotation (as SpkAtt
                     # marks it), not one quotation per sentence
-                    before.msg = (before.msg[0], hi)
+                    before.msg = view.trim(before.msg[0], hi)
+                    for k in range(lo, hi):
+                        self.taken[k] = True
                     by_sent[si] = before
                     continue
                 self.add(c)

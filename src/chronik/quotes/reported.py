@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from chronik.errors import PipelineError
 from chronik.nlp.view import END_PUNCT
 from chronik.quotes.lexicon import FINITE_TAGS, speech_noun, speech_verb, subjunctive
+from chronik.quotes.speakers import role_noun
 
 if TYPE_CHECKING:
     from chronik.quotes.detect import QuoteFinder
@@ -100,6 +102,106 @@ def sentence_features(finder: QuoteFinder, si: int, quote_sents: dict[int, Any])
     return f
 
 
+@dataclass
+class SpeakerOption:
+    """One answer to "who says sentence `si`?" for a sentence of reported speech without a cue: a mention
+    (token range), the speaker of the quotation before (`inherit`), or no one; `kinds` says which ways led to
+    it (the same mention can be the sentence's subject and the last quotation's speaker)."""
+    span: tuple[int, int] | None
+    inherit: bool = False
+    kinds: set[str] = field(default_factory=set)
+    features: dict[str, float] = field(default_factory=dict)
+
+
+def speaker_options(finder: QuoteFinder, si: int, quote_sents: dict[int, Any]) -> list[SpeakerOption]:
+    """Who may say sentence `si` (a sentence no rule took), each with its signs: who the sentence itself is
+    about; who the sentence before, or the one before that, is about; the speaker of the last quotation (up to
+    three sentences back); the last person or organisation named before it; or no one."""
+    view, toks = finder.view, finder.view.toks
+    lo, _ = view.sent_toks[si]
+    found: dict[tuple[int, int], SpeakerOption] = {}
+
+    def offer(kind: str, span: tuple[int, int] | None) -> None:
+        if span is not None:
+            found.setdefault(span, SpeakerOption(span)).kinds.add(kind)
+
+    offer("own", finder.sentence_subject(si))
+    if si > 0:
+        offer("before", finder.sentence_subject(si - 1))
+    if si > 1:
+        offer("before2", finder.sentence_subject(si - 2))
+    # the speaker of the nearest reporting verb or source phrase up to four sentences back ("Als Grund gab die
+    # Behörde … an. … . Auch sei die Dokumentation nicht erfolgt.")
+    for d in range(1, 5):
+        spk = next((finder.speaker_for(c) for c in finder.sent_cues[si - d] if c.kind in ("verb", "prep", "post")
+                    and finder.speaker_for(c)), None) if si - d >= 0 else None
+        if spk is not None:
+            offer(f"cue_before:{min(d, 3)}", spk)
+            break
+    last = next(((d, quote_sents[si - d]) for d in range(1, 4) if si - d in quote_sents), None)
+    if last is not None and last[1].speaker is not None:
+        offer("last_quote", last[1].speaker)
+    named = [k for k in range(max(0, view.sent_toks[max(0, si - 3)][0]), lo) if k in view.ent_of and
+             view.ent_of[k].get("label") in ("PER", "ORG")]
+    if named:
+        ent = view.ent_of[named[-1]]
+        a = named[-1]
+        while a > 0 and view.ent_of.get(a - 1) is ent:
+            a -= 1
+        offer("last_named", (a, named[-1] + 1))
+    # the mood of the sentence's main verb: the subject of "Die Lage sei ernst" is part of what is said, the
+    # subject of "Die Taxifahrer befürchten, …" says it
+    main = next((k for k in range(lo, view.sent_toks[si][1]) if finder.inside[k] < 0 and toks[k].tag in FINITE_TAGS),
+                None)
+    mood = "none" if main is None else "konj" if subjunctive(toks[main].text) or (
+        main == lo and subjunctive(toks[main].text.lower())) else "ind"
+    clause = main is not None and any(toks[k].text == "," or toks[k].lower in ("dass", "daß")
+                                      for k in range(main + 1, min(main + 4, view.sent_toks[si][1])))
+    cue_before = si > 0 and any(c.kind in ("verb", "prep", "post") for c in finder.sent_cues[si - 1])
+    options = list(found.values())
+    for o in options:
+        assert o.span is not None
+        f = {f"kind:{k}": 1.0 for k in o.kinds}
+        actor = finder.actor_like(o.span)
+        for k in o.kinds:
+            f[f"kind:{k}&actor:{actor}"] = 1.0
+            if k == "own":
+                f[f"own&mood:{mood}"] = 1.0
+                if clause:
+                    f["own&clause"] = 1.0
+            if k == "before" and cue_before:
+                f["before&cue"] = 1.0
+        f[f"votes:{min(len(o.kinds), 3)}"] = 1.0
+        labels = finder.labels(o.span)
+        for label in labels or {"none"}:
+            f[f"entity:{label}"] = 1.0
+        if actor:
+            f["actor_like"] = 1.0
+        head = toks[o.span[0]]
+        if head.tag == "PPER":
+            f["pronoun"] = 1.0
+        if any(role_noun(toks[m].lower) for m in range(*o.span)):
+            f["role_noun"] = 1.0
+        dist = si - toks[o.span[0]].sent
+        f[f"dist:{min(dist, 3)}"] = 1.0
+        for k in o.kinds:
+            for label in labels or {"none"}:
+                f[f"kind:{k}&entity:{label}"] = 1.0
+            if head.tag == "PPER":
+                f[f"kind:{k}&pronoun"] = 1.0
+        if o.span[0] >= lo and any(c.kind in ("verb", "prep", "post") for c in finder.sent_cues[si]):
+            f["own&cue"] = 1.0
+        o.features = f
+    if last is not None:
+        options.append(SpeakerOption(None, inherit=True, kinds={"inherit"},
+                                     features={"kind:inherit": 1.0, f"inherit_dist:{last[0]}": 1.0,
+                                               f"inherit_rule:{last[1].rule}": 1.0,
+                                               **({"inherit_none": 1.0} if last[1].speaker is None and
+                                                  not last[1].inherit else {})}))
+    options.append(SpeakerOption(None, kinds={"none"}, features={"kind:none": 1.0}))
+    return options
+
+
 class ReportedModel:
     """Logistic regression weights over `sentence_features`."""
 
@@ -107,6 +209,8 @@ class ReportedModel:
         self.weights: dict[str, float] = data["weights"]
         self.threshold: float = data["threshold"]
         self.meta: dict[str, Any] = data.get("meta", {})
+        # the speaker chooser's weights (`speaker_options`); without them, the speaker found by the rules' way
+        self.speaker_weights: dict[str, float] | None = data.get("speaker_weights")
 
     @classmethod
     def load(cls, path: Path) -> ReportedModel:
@@ -116,8 +220,19 @@ class ReportedModel:
             raise PipelineError(f"cannot read the reported-speech weights {path}: {exc}") from exc
 
     def probability(self, features: dict[str, float]) -> float:
-        z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return _logistic(self.weights, features)
+
+    def choose(self, options: list[SpeakerOption]) -> SpeakerOption | None:
+        """The likeliest speaker option by the chooser's weights; None when the model has none."""
+        if not self.speaker_weights or not options:
+            return None
+        weights = self.speaker_weights
+        return max(options, key=lambda o: _logistic(weights, o.features))
+
+
+def _logistic(weights: dict[str, float], features: dict[str, float]) -> float:
+    z = sum(weights.get(name, 0.0) * value for name, value in features.items())
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
 @lru_cache(maxsize=1)
@@ -126,4 +241,4 @@ def bundled() -> ReportedModel | None:
     return ReportedModel.load(BUNDLED) if BUNDLED.exists() else None
 
 
-__all__ = ["BUNDLED", "ReportedModel", "bundled", "sentence_features"]
+__all__ = ["BUNDLED", "ReportedModel", "SpeakerOption", "bundled", "sentence_features", "speaker_options"]
