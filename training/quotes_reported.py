@@ -1,14 +1,17 @@
-"""Train the weights of `chronik.quotes.reported`: which sentences the rules left alone are reported speech.
+"""Train the weights of `chronik.quotes.reported`: which sentences the rules left alone are reported speech,
+and who says them.
 
     python training/quotes_reported.py            # writes src/chronik/quotes/reported.json
 
 Data: our tuning part of SpkAtt-2023 task 2 Wikinews train (training/corpus/spkatt/tune, made by
 training/quotes_split.py); the held-out part is never read here. Four-fold cross-validation over the tuning
 part (folds by document id) chooses the regularisation and the threshold (scored with the scorer's own
-matching, on whole quotations with their speakers); the weights are then trained on the whole tuning part.
+matching, on whole quotations and on quotations with their speakers, by the sum of both F1s); the weights are
+then trained on the whole tuning part.
 A sentence is a positive example when a gold quotation that no rule found matches it (Dice >= 0.5 on
-tokens, as `chronik_eval.py spkatt` counts) and the speaker it would get is right: a sentence of
-reported speech whose speaker we would get wrong is better left out.
+tokens, as `chronik_eval.py spkatt` counts). For each such sentence, every speaker option
+(`reported.speaker_options`) is an example of the second model, positive when the scorer would count it as
+that quotation's speaker.
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ def examples(d: dict, doc: Document) -> tuple[list[Example], list[Example]]:
     found = {i for i, _ in match(g_sets, p_sets)}
     out: list[Example] = []
     speakers: list[Example] = []
+    quote_sents = finder.quote_sents()
     for free in finder.free_sentences():
         a, b = view.trim(*view.sent_toks[free.sent])
         toks = ev.chars_to_tokens(offs, *view.span(a, b))
@@ -61,7 +65,7 @@ def examples(d: dict, doc: Document) -> tuple[list[Example], list[Example]]:
         if hit is None:
             continue
         before = [q for q in rules if q["sentence"][1] <= view.sentences[free.sent][0]]
-        for o in free.options:
+        for o in finder.speaker_options(free.sent, quote_sents):
             if o.inherit:
                 sp = before[-1]["speaker"] if before else None
             elif o.span is not None:
@@ -155,11 +159,13 @@ def main() -> None:
         "weights": dict(sorted(weights.items())),
         "speaker_weights": dict(sorted(speaker_weights.items())),
         "meta": {
-            "what": "logistic regression: is a sentence that no quotation rule took reported speech?",
+            "what": "logistic regression: is a sentence that no quotation rule took reported speech? "
+                    "speaker_weights: a second one scores who says it (reported.speaker_options)",
             "trained": dt.date.today().isoformat(),
             "data": "SpkAtt-2023 task 2 German Wikinews train, our tuning part (training/quotes_split.py; "
                     "Wikinews text CC BY 2.5/4.0); the held-out part was not read",
             "examples": len(all_ex), "positives": sum(label for _, label in all_ex),
+            "speaker_options": len(all_spk), "speaker_options_right": sum(label for _, label in all_spk),
             "C": c, "chosen_on": f"{FOLDS}-fold cross-validation over the tuning documents (folds by id % {FOLDS})",
             "rules_alone": base, "cross_validated_with_model": chosen,
             "command": "python training/quotes_reported.py",

@@ -1319,8 +1319,8 @@ def test_the_learned_chooser_picks_who_says_an_uncued_sentence() -> None:
     assert doc.quotes == []
     finder = QuoteFinder(doc)
     finder.run(None)
-    free = next(f for f in finder.free_sentences() if f.sent == 2)
-    kinds = {k for o in free.options for k in o.kinds}
+    assert [f.sent for f in finder.free_sentences()] == [0, 1, 2]
+    kinds = {k for o in finder.speaker_options(2, finder.quote_sents()) for k in o.kinds}
     assert {"own", "before", "cue_before:2", "none"} <= kinds
     # weights that trust the speaker of the last reporting verb: the agency, two sentences back
     model = ReportedModel({"weights": {"bias": -3.0, "konj1": 6.0}, "threshold": 0.5,

@@ -8,7 +8,7 @@ SpkAtt-2023 Wikinews and are measured on a held-out part (docs/quotes.md).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from chronik.actors.lexicon import group_role
@@ -125,7 +125,6 @@ class FreeSentence:
     features: dict[str, float]
     speaker: tuple[int, int] | None  # token range of the speaker it would have
     inherit: bool                    # or the speaker of the quotation in the sentence before
-    options: list[SpeakerOption] = field(default_factory=list)  # who else may say it (`reported.choose`)
 
 
 class QuoteFinder:
@@ -536,10 +535,12 @@ class QuoteFinder:
         self.relayed_sources(sent_cues)
         self.continuations()
         if reported is not None:
+            quote_sents = self.quote_sents()  # as `free_sentences` saw them, before any is added
             for free in self.free_sentences():
                 if reported.probability(free.features) >= reported.threshold:
                     lo, hi = view.sent_toks[free.sent]
-                    chosen = reported.choose(free.options)
+                    chosen = reported.choose(self.speaker_options(free.sent, quote_sents)) \
+                        if reported.speaker_weights else None
                     if chosen is None:
                         self.add(Candidate((lo, hi), "indirect", None, free.speaker, inherit=free.inherit,
                                            rule="reported"))
@@ -673,13 +674,22 @@ class QuoteFinder:
         verb = next((k for k in range(lo + 1, hi) if toks[k].tag in FINITE_TAGS), None)
         return subject_right(view, verb, hi) if verb is not None else None
 
+    def quote_sents(self) -> dict[int, Candidate]:
+        """The sentences where a quotation found so far ends, with that quotation."""
+        toks = self.view.toks
+        return {toks[c.msg[1] - 1].sent: c for c in sorted(self.cands, key=lambda c: c.msg[0])}
+
+    def speaker_options(self, si: int, quote_sents: dict[int, Candidate]) -> list[SpeakerOption]:
+        """Who may say sentence `si`, for the learned chooser (`reported.speaker_options`)."""
+        return speaker_options(self, si, quote_sents)
+
     def free_sentences(self) -> list[FreeSentence]:
         """The sentences no rule took (four words or more), with the speaker they would have and their
         features for `reported`; read before any is added, so each sees the rules' quotations only.
         The speaker goes on from a quotation in the sentence before; else it is who the sentence before
         is about ("Minister X äußerte sich zu Y. Es gehe nicht darum, …")."""
         toks = self.view.toks
-        quote_sents = {toks[c.msg[1] - 1].sent: c for c in sorted(self.cands, key=lambda c: c.msg[0])}
+        quote_sents = self.quote_sents()
         out = []
         for si, (lo, hi) in enumerate(self.view.sent_toks):
             if self.free(lo, hi) and sum(1 for k in range(lo, hi) if toks[k].word) >= 4:
@@ -694,7 +704,7 @@ class QuoteFinder:
                 if spk:
                     for label in self.labels(spk) or {"no entity"}:
                         feats[f"speaker_entity:{label}"] = 1.0
-                out.append(FreeSentence(si, feats, spk, inherit, speaker_options(self, si, quote_sents)))
+                out.append(FreeSentence(si, feats, spk, inherit))
         return out
 
     def title(self, o: int, c: int) -> bool:
