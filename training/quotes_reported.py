@@ -17,6 +17,7 @@ that quotation's speaker.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -135,27 +136,28 @@ def main() -> None:
           f"{sum(label for _, label in all_spk)} of them right")
     base = score(docs, None)
     print(f"rules alone: {base}")
-    best: tuple[float, float, float, dict[str, float]] | None = None
+    best: tuple[float, float, tuple[float, float], dict[str, float]] | None = None
     for c in (0.3, 1.0, 3.0, 10.0):
         fold_weights = [fit([e for j, ex in enumerate(fold_ex) if j != k for e in ex], c) for k in range(FOLDS)]
         fold_speakers = [fit([e for j, ex in enumerate(fold_spk) if j != k for e in ex], c) for k in range(FOLDS)]
-        for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+        for threshold, speaker_threshold in itertools.product((0.3, 0.4, 0.5, 0.6, 0.7, 0.8), (0.0, 0.3, 0.5)):
             total = [0, 0, 0, 0]
             for k, fold in enumerate(folds):
                 model = ReportedModel({"weights": fold_weights[k], "threshold": threshold,
-                                       "speaker_weights": fold_speakers[k]})
+                                       "speaker_weights": fold_speakers[k], "speaker_threshold": speaker_threshold})
                 total = [a + b for a, b in zip(total, counts(fold, model), strict=True)]
             s = f1s((total[0], total[1], total[2], total[3]))
-            print(f"C={c:<4} threshold={threshold}: {s}")
+            print(f"C={c:<4} threshold={threshold} speaker_threshold={speaker_threshold}: {s}")
             key = s["quote_speaker_f1"] + s["quote_f1"]
             if best is None or key > best[0]:
-                best = (key, c, threshold, s)
+                best = (key, c, (threshold, speaker_threshold), s)
     assert best is not None
-    _, c, threshold, chosen = best
+    _, c, (threshold, speaker_threshold), chosen = best
     weights = fit(all_ex, c)
     speaker_weights = fit(all_spk, c)
     data: dict[str, Any] = {
         "threshold": threshold,
+        "speaker_threshold": speaker_threshold,
         "weights": dict(sorted(weights.items())),
         "speaker_weights": dict(sorted(speaker_weights.items())),
         "meta": {
@@ -172,7 +174,8 @@ def main() -> None:
         },
     }
     BUNDLED.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"C={c} threshold={threshold}: {chosen}; {len(weights)} weights -> {BUNDLED}")
+    print(f"C={c} threshold={threshold} speaker_threshold={speaker_threshold}: {chosen}; {len(weights)} weights "
+          f"-> {BUNDLED}")
 
 
 if __name__ == "__main__":

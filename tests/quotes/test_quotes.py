@@ -1331,6 +1331,12 @@ def test_the_learned_chooser_picks_who_says_an_uncued_sentence() -> None:
     # weights that prefer no one leave the quotation without a speaker
     model.speaker_weights = {"kind:none": 3.0}
     assert only(QuoteExtractor(reported=model)(doc))["speaker"] is None
+    # a sentence whose likeliest speaker scores below the speaker threshold is left out
+    model.speaker_weights = {f"kind:{k}": -2.0 for k in kinds}  # every option scores 0.12 or less
+    model.speaker_threshold = 0.3
+    assert QuoteExtractor(reported=model)(doc).quotes == []
+    model.speaker_threshold = 0.1
+    assert len(QuoteExtractor(reported=model)(doc).quotes) == 1
     # the shipped weights carry a chooser
     from chronik.quotes.reported import bundled
     shipped = bundled()

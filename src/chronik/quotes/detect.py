@@ -539,12 +539,13 @@ class QuoteFinder:
             for free in self.free_sentences():
                 if reported.probability(free.features) >= reported.threshold:
                     lo, hi = view.sent_toks[free.sent]
-                    chosen = reported.choose(self.speaker_options(free.sent, quote_sents)) \
+                    best = reported.choose(self.speaker_options(free.sent, quote_sents)) \
                         if reported.speaker_weights else None
-                    if chosen is None:
+                    if best is None:
                         self.add(Candidate((lo, hi), "indirect", None, free.speaker, inherit=free.inherit,
                                            rule="reported"))
-                    else:
+                    elif best[1] >= reported.speaker_threshold:
+                        chosen = best[0]
                         kind = "+".join(sorted(chosen.kinds))
                         self.add(Candidate((lo, hi), "indirect", None, chosen.span, inherit=chosen.inherit,
                                            rule="reported", via=f"chosen: {kind}" if chosen.span else ""))

@@ -211,6 +211,9 @@ class ReportedModel:
         self.meta: dict[str, Any] = data.get("meta", {})
         # the speaker chooser's weights (`speaker_options`); without them, the speaker found by the rules' way
         self.speaker_weights: dict[str, float] | None = data.get("speaker_weights")
+        # a sentence whose likeliest speaker scores below this is left out: better no quotation than one
+        # whose speaker is a guess
+        self.speaker_threshold: float = data.get("speaker_threshold", 0.0)
 
     @classmethod
     def load(cls, path: Path) -> ReportedModel:
@@ -222,12 +225,12 @@ class ReportedModel:
     def probability(self, features: dict[str, float]) -> float:
         return _logistic(self.weights, features)
 
-    def choose(self, options: list[SpeakerOption]) -> SpeakerOption | None:
-        """The likeliest speaker option by the chooser's weights; None when the model has none."""
+    def choose(self, options: list[SpeakerOption]) -> tuple[SpeakerOption, float] | None:
+        """The likeliest speaker option by the chooser's weights, with its score; None when the model has none."""
         if not self.speaker_weights or not options:
             return None
         weights = self.speaker_weights
-        return max(options, key=lambda o: _logistic(weights, o.features))
+        return max(((o, _logistic(weights, o.features)) for o in options), key=lambda x: x[1])
 
 
 def _logistic(weights: dict[str, float], features: dict[str, float]) -> float:
