@@ -1341,3 +1341,17 @@ def test_the_learned_chooser_picks_who_says_an_uncued_sentence() -> None:
     from chronik.quotes.reported import bundled
     shipped = bundled()
     assert shipped is not None and shipped.speaker_weights
+
+
+def test_a_relative_clause_on_the_source_of_heisst_es_is_not_the_message() -> None:
+    # the tagger may read the relative pronoun as an article; the clause is verb-final all the same
+    tags = {"Wegen": "APPR", "des": "ART", "Zugangs": "NN", "gebe": "VVFIN", "es": "PPER", "keine": "PIAT",
+            "Zahlen": "NN", "heißt": "VVFIN", "in": "APPR", "dem": "ART", "Bericht": "NN", "der": "ART",
+            "konkrete": "ADJA", "Fälle": "NN", "auflistet": "VVPP", "Täter": "NN", "sei": "VAFIN",
+            "geflohen": "VVPP", "In": "APPR"}
+    q = only(tagged("Wegen des Zugangs gebe es keine Zahlen, heißt es in dem Bericht, der konkrete Fälle auflistet.",
+                    tags))
+    assert q["text"] == "Wegen des Zugangs gebe es keine Zahlen" and q["rule"] == "impersonal"
+    # a main clause after the comma still is one: its verb comes second
+    q = only(tagged("In dem Bericht heißt es, der Täter sei geflohen.", tags))
+    assert q["text"] == "der Täter sei geflohen"

@@ -981,7 +981,10 @@ class QuoteFinder:
                 cue.used = True
                 self.add(cand)
             elif cue.kind == "impersonal":
-                if cb < hi and toks[cb].text == "," and cb + 1 < hi:
+                # after the comma a relative clause on the source is no message: "…, heißt es in dem Bericht,
+                # der konkrete Fälle auflistet" — the message is before the cue
+                relative = cb + 1 < hi and toks[cb + 1].lower in _RELATIVES and self.verb_final(cb + 1)
+                if cb < hi and toks[cb].text == "," and cb + 1 < hi and not (relative and ca > lo):
                     msg = (cb + 1, hi)
                 elif ca > lo:
                     msg = (lo, ca - 1)
@@ -991,6 +994,16 @@ class QuoteFinder:
                 spk = self.speaker_for(cue)
                 self.add(Candidate(msg, "indirect", (cue.tok, cue.end), spk, inherit=self.goes_on(cue, spk),
                                    rule="impersonal"))
+
+    def verb_final(self, a: int) -> bool:
+        """Does the clause that opens at token `a` have its first verb at its end, as a relative or dependent
+        clause has ("der konkrete Fälle auflistet"), not second as a main clause ("der Täter sei geflohen")?"""
+        toks = self.view.toks
+        _, b = self.view.clause(a)
+        while b > a and toks[b - 1].text in END_PUNCT:
+            b -= 1
+        verbs = [m for m in range(a + 1, b) if toks[m].tag[:1] == "V"]
+        return bool(verbs) and verbs[0] >= b - 2
 
     def goes_on(self, cue: Cue, spk: tuple[int, int] | None) -> bool:
         """Does an impersonal cue with no source of its own go on with the statement quoted before ("„…“,
