@@ -1355,3 +1355,11 @@ def test_a_relative_clause_on_the_source_of_heisst_es_is_not_the_message() -> No
     # a main clause after the comma still is one: its verb comes second
     q = only(tagged("In dem Bericht heißt es, der Täter sei geflohen.", tags))
     assert q["text"] == "der Täter sei geflohen"
+
+
+def test_a_name_in_quotation_marks_beside_a_reporting_verb_is_no_quotation() -> None:
+    text = "Der Verband lobte die Zusammenarbeit mit der „nordlicht energie ag“ ausdrücklich."
+    assert annotate(text, orgs=("nordlicht energie ag",)).quotes == []
+    # the same words, not a name the entity model knows: what the verb's subject said
+    q = only(annotate(text))
+    assert q["rule"] == "direct-sentence" and q["text"] == "nordlicht energie ag"

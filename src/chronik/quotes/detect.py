@@ -740,6 +740,14 @@ class QuoteFinder:
             self.add(Candidate((o + 1, c), "direct", None, spk if spk and self.actor_like(spk) else None,
                                rule="direct-verbal"))
 
+    def named(self, o: int, c: int) -> bool:
+        """Are half or more of the quoted span's words inside an organisation's or other name the entity model
+        found ("„con energy ag“", "„Sacharow-Preises für geistige Freiheit“")?"""
+        toks = self.view.toks
+        words = [k for k in range(o + 1, c) if toks[k].word]
+        inside = sum(1 for k in words if k in self.view.ent_of and self.view.ent_of[k].get("label") in ("ORG", "MISC"))
+        return bool(words) and 2 * inside >= len(words)
+
     def verbal(self, o: int, c: int) -> bool:
         """Does the quoted span (o, c) hold a verb by the model's tags, and is it neither a title nor a name
         ("„Aktion Deutschland hilft“" is an organisation) nor the first part of a compound ("„engine
@@ -748,7 +756,7 @@ class QuoteFinder:
         if self.title(o, c) or (c + 1 < len(toks) and toks[c + 1].text.startswith("-") and
                                 toks[c + 1].start == toks[c].end):
             return False
-        if self.labels((o + 1, c)) & {"ORG", "MISC"}:
+        if self.named(o, c):
             return False
         return any(t.tag[:1] == "V" or t.tag == "PTKZU" for t in toks[o + 1:c])
 
@@ -1107,7 +1115,7 @@ class QuoteFinder:
                 self.used_spans.add(qi)
                 self.add(Candidate((o + 1, c), "direct", (naming.tok, naming.end), self.speaker_for(naming),
                                    rule="direct-naming"), shortest=1)
-            elif cues and words >= 1 and lowercase >= 1 and not self.title(o, c):
+            elif cues and words >= 1 and lowercase >= 1 and not self.title(o, c) and not self.named(o, c):
                 cue = cues[0]
                 cue.used = True
                 self.used_spans.add(qi)
