@@ -4,9 +4,12 @@ a cue of its own ("Der Plan sei nicht finanzierbar.", "Der Täter soll geflohen 
 Free indirect speech is how German news goes on reporting after the cue sentence: in Konjunktiv I, with
 hearsay "soll", or plainly. Whether a sentence belongs to it depends on many small signs at once (its
 mood and finite verbs, how far back the last quotation is, how it opens), which a logistic regression
-over those signs weighs better than another rule. The weights are trained on our tuning part of SpkAtt
-Wikinews by `training/quotes_reported.py` and stored as JSON next to this file (`reported.json`, with
-its training data, scores and threshold); scoring a sentence is a sum of weights.
+over those signs weighs better than another rule. Who says such a sentence is a second learned choice
+(`speaker_options`, `ReportedModel.choose`): the sentence's own subject, who the sentences before are about,
+the speaker of a reporting verb or of the last quotation, the last name, or no one; a sentence whose best
+option is a guess is left out. The weights of both are trained on our tuning part of SpkAtt Wikinews by
+`training/quotes_reported.py` and stored as JSON next to this file (`reported.json`, with its training data,
+scores and thresholds); scoring is a sum of weights.
 """
 
 from __future__ import annotations
