@@ -1363,3 +1363,13 @@ def test_a_name_in_quotation_marks_beside_a_reporting_verb_is_no_quotation() -> 
     # the same words, not a name the entity model knows: what the verb's subject said
     q = only(annotate(text))
     assert q["rule"] == "direct-sentence" and q["text"] == "nordlicht energie ag"
+
+
+def test_a_naming_verb_gives_both_the_quoted_name_and_a_reported_clause_after_it() -> None:
+    text = ("Die Gewerkschaften bezeichneten die Einigung als einen „faulen Kompromiss“, der die Beschäftigten "
+            "teuer zu stehen komme.")
+    doc = annotate(text)
+    assert sorted((q["form"], q["text"], q["cue"]["text"]) for q in doc.quotes) == [
+        ("direct", "faulen Kompromiss", "bezeichneten"),
+        ("indirect", "der die Beschäftigten teuer zu stehen komme", "bezeichneten")]
+    assert {q["speaker"]["text"] for q in doc.quotes} == {"Die Gewerkschaften"}

@@ -1096,7 +1096,13 @@ class QuoteFinder:
             cues = [x for x in sent_cues[si] if x.kind == "verb" and not x.used and not self.taken[x.tok]]
             lo, _ = self.view.sent_toks[si]
             lowercase = sum(1 for k in range(o + 1, c) if toks[k].text[:1].islower())
-            naming = self.naming_cue(o, c, lo, cues)
+            # a naming verb may also have taken a clause in Konjunktiv: "bezeichneten X als einen „beschämenden
+            # Deal“, der die Bestrebungen stärken werde" is two quotations with one cue
+            als = o - 2 if o - 2 > lo and toks[o - 1].lower in DETERMINERS else o - 1
+            again = [] if self.named(o, c) or als < lo or toks[als].lower != "als" else [
+                x for x in sent_cues[si]
+                if x.kind == "verb" and x.used and x.lemma in _NAMING and not self.taken[x.tok]]
+            naming = self.naming_cue(o, c, lo, cues + again)
             judge = self.judged_for(o, c) if naming is None and words >= 1 else None
             if naming is None and judge is None and words >= 2 and self.slogan_before(o, lo):
                 # "Parolen wie „…“", "Transparente mit der Aufschrift „…“": words shown or chanted; said by the
