@@ -118,8 +118,10 @@ class SpeakerOption:
 
 def speaker_options(finder: QuoteFinder, si: int, quote_sents: dict[int, Any]) -> list[SpeakerOption]:
     """Who may say sentence `si` (a sentence no rule took), each with its signs: who the sentence itself is
-    about; who the sentence before, or the one before that, is about; the speaker of the last quotation (up to
-    three sentences back); the last person or organisation named before it; or no one."""
+    about; who the sentence before, or the one before that, is about; the speaker of the nearest reporting verb
+    or source phrase (up to four sentences back); the speaker of the last quotation (up to three sentences
+    back), as a mention or taken over as it was resolved (`inherit`); the last person or organisation named
+    before it; or no one."""
     view, toks = finder.view, finder.view.toks
     lo, _ = view.sent_toks[si]
     found: dict[tuple[int, int], SpeakerOption] = {}
@@ -135,9 +137,9 @@ def speaker_options(finder: QuoteFinder, si: int, quote_sents: dict[int, Any]) -
         offer("before2", finder.sentence_subject(si - 2))
     # the speaker of the nearest reporting verb or source phrase up to four sentences back ("Als Grund gab die
     # Behörde … an. … . Auch sei die Dokumentation nicht erfolgt.")
-    for d in range(1, 5):
-        spk = next((finder.speaker_for(c) for c in finder.sent_cues[si - d] if c.kind in ("verb", "prep", "post")
-                    and finder.speaker_for(c)), None) if si - d >= 0 else None
+    for d in range(1, min(si, 4) + 1):
+        spans = (finder.speaker_for(c) for c in finder.sent_cues[si - d] if c.kind in ("verb", "prep", "post"))
+        spk = next((span for span in spans if span), None)
         if spk is not None:
             offer(f"cue_before:{min(d, 3)}", spk)
             break
@@ -164,34 +166,28 @@ def speaker_options(finder: QuoteFinder, si: int, quote_sents: dict[int, Any]) -
     options = list(found.values())
     for o in options:
         assert o.span is not None
-        f = {f"kind:{k}": 1.0 for k in o.kinds}
         actor = finder.actor_like(o.span)
-        for k in o.kinds:
-            f[f"kind:{k}&actor:{actor}"] = 1.0
+        labels = finder.labels(o.span) or {"none"}
+        pronoun = toks[o.span[0]].tag == "PPER"
+        f = {f"votes:{min(len(o.kinds), 3)}": 1.0, f"dist:{min(si - toks[o.span[0]].sent, 3)}": 1.0}
+        f.update({f"entity:{label}": 1.0 for label in labels})
+        if actor:
+            f["actor_like"] = 1.0
+        if pronoun:
+            f["pronoun"] = 1.0
+        if any(role_noun(toks[m].lower) for m in range(*o.span)):
+            f["role_noun"] = 1.0
+        for k in o.kinds:  # each way that led here, alone and with the mention's signs
+            f[f"kind:{k}"] = f[f"kind:{k}&actor:{actor}"] = 1.0
+            f.update({f"kind:{k}&entity:{label}": 1.0 for label in labels})
+            if pronoun:
+                f[f"kind:{k}&pronoun"] = 1.0
             if k == "own":
                 f[f"own&mood:{mood}"] = 1.0
                 if clause:
                     f["own&clause"] = 1.0
             if k == "before" and cue_before:
                 f["before&cue"] = 1.0
-        f[f"votes:{min(len(o.kinds), 3)}"] = 1.0
-        labels = finder.labels(o.span)
-        for label in labels or {"none"}:
-            f[f"entity:{label}"] = 1.0
-        if actor:
-            f["actor_like"] = 1.0
-        head = toks[o.span[0]]
-        if head.tag == "PPER":
-            f["pronoun"] = 1.0
-        if any(role_noun(toks[m].lower) for m in range(*o.span)):
-            f["role_noun"] = 1.0
-        dist = si - toks[o.span[0]].sent
-        f[f"dist:{min(dist, 3)}"] = 1.0
-        for k in o.kinds:
-            for label in labels or {"none"}:
-                f[f"kind:{k}&entity:{label}"] = 1.0
-            if head.tag == "PPER":
-                f[f"kind:{k}&pronoun"] = 1.0
         if o.span[0] >= lo and any(c.kind in ("verb", "prep", "post") for c in finder.sent_cues[si]):
             f["own&cue"] = 1.0
         o.features = f
