@@ -34,7 +34,7 @@ from chronik.config import load_config  # noqa: E402
 from chronik.document import Document  # noqa: E402
 from chronik.pipeline import default_pipeline  # noqa: E402
 from chronik.quotes.detect import QuoteFinder, find_quotes  # noqa: E402
-from chronik.quotes.reported import BUNDLED, ReportedModel  # noqa: E402
+from chronik.quotes.reported import BUNDLED, ReportedModel, speaker_options  # noqa: E402
 
 TUNE = HERE / "corpus" / "spkatt" / "tune"
 FOLDS = 4
@@ -66,7 +66,7 @@ def examples(d: dict, doc: Document) -> tuple[list[Example], list[Example]]:
         if hit is None:
             continue
         before = [q for q in rules if q["sentence"][1] <= view.sentences[free.sent][0]]
-        for o in finder.speaker_options(free.sent, quote_sents):
+        for o in speaker_options(finder, free.sent, quote_sents):
             if o.inherit:
                 sp = before[-1]["speaker"] if before else None
             elif o.span is not None:

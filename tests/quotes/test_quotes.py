@@ -1311,7 +1311,7 @@ def test_quoted_words_with_a_verb_of_their_own_are_a_quotation_without_a_cue() -
 
 def test_the_learned_chooser_picks_who_says_an_uncued_sentence() -> None:
     from chronik.quotes.detect import QuoteFinder
-    from chronik.quotes.reported import ReportedModel
+    from chronik.quotes.reported import ReportedModel, speaker_options
 
     text = ("Die Behörde Nordwerk gab am Dienstag ihre Prüfung bekannt. Der Hafen blieb geschlossen. "
             "Die Schäden seien größer als erwartet.")
@@ -1320,7 +1320,7 @@ def test_the_learned_chooser_picks_who_says_an_uncued_sentence() -> None:
     finder = QuoteFinder(doc)
     finder.run(None)
     assert [f.sent for f in finder.free_sentences()] == [0, 1, 2]
-    kinds = {k for o in finder.speaker_options(2, finder.quote_sents()) for k in o.kinds}
+    kinds = {k for o in speaker_options(finder, 2, finder.quote_sents()) for k in o.kinds}
     assert {"own", "before", "cue_before:2", "none"} <= kinds
     # weights that trust the speaker of the last reporting verb: the agency, two sentences back
     model = ReportedModel({"weights": {"bias": -3.0, "konj1": 6.0}, "threshold": 0.5,

@@ -32,7 +32,7 @@ from chronik.quotes.lexicon import (
     subjunctive,
 )
 from chronik.quotes.marks import quoted_spans
-from chronik.quotes.reported import ReportedModel, SpeakerOption, sentence_features, speaker_options
+from chronik.quotes.reported import ReportedModel, sentence_features, speaker_options
 from chronik.quotes.speakers import (
     Resolver,
     _named,
@@ -539,7 +539,7 @@ class QuoteFinder:
             for free in self.free_sentences():
                 if reported.probability(free.features) >= reported.threshold:
                     lo, hi = view.sent_toks[free.sent]
-                    best = reported.choose(self.speaker_options(free.sent, quote_sents)) \
+                    best = reported.choose(speaker_options(self, free.sent, quote_sents)) \
                         if reported.speaker_weights else None
                     if best is None:
                         self.add(Candidate((lo, hi), "indirect", None, free.speaker, inherit=free.inherit,
@@ -679,10 +679,6 @@ class QuoteFinder:
         """The sentences where a quotation found so far ends, with that quotation."""
         toks = self.view.toks
         return {toks[c.msg[1] - 1].sent: c for c in sorted(self.cands, key=lambda c: c.msg[0])}
-
-    def speaker_options(self, si: int, quote_sents: dict[int, Candidate]) -> list[SpeakerOption]:
-        """Who may say sentence `si`, for the learned chooser (`reported.speaker_options`)."""
-        return speaker_options(self, si, quote_sents)
 
     def free_sentences(self) -> list[FreeSentence]:
         """The sentences no rule took (four words or more), with the speaker they would have and their
@@ -1039,6 +1035,10 @@ class QuoteFinder:
                 return None
         return None
 
+    def before_quote(self, o: int, lo: int) -> int:
+        """The word before the quotation that opens at token o, past its article ("als einen „…“" → "als")."""
+        return o - 2 if o - 2 > lo and self.view.toks[o - 1].lower in DETERMINERS else o - 1
+
     def naming_cue(self, o: int, c: int, lo: int, cues: list[Cue]) -> Cue | None:
         """The verb that calls something by the words quoted at tokens o..c (sentence start lo): a naming cue
         ("nannte die Strafe „überzogen“", "sprach von „…“", "bezeichnete es als „…“", in the passive "wird
@@ -1046,13 +1046,13 @@ class QuoteFinder:
         „führenden Förderer von Terrorismus“")."""
         toks = self.view.toks
         # the preposition right before the quotation or before its article: "sprach von einer „…“"
-        prep = toks[o - 2].lower if o - 2 > lo and toks[o - 1].lower in DETERMINERS else toks[o - 1].lower
+        als = self.before_quote(o, lo)
+        prep = toks[als].lower
         naming = next((x for x in cues if x.lemma in _NAMING and (
             (x.tok < o and self.view.extended_clause(x.tok)[1] >= o and (x.lemma == "nennen" or prep in (
                 "als", "von", "vor", "zu"))) or (x.tok == c + 1 and prep == "als"))), None)
         if naming is not None:
             return naming
-        als = o - 2 if o - 2 > lo and toks[o - 1].lower in DETERMINERS else o - 1
         if als <= lo or toks[als].lower not in ("als", "für"):
             return None
         # "hält X für „böse und gefährlich“": "halten … für" judges as "bezeichnen … als" names
@@ -1098,7 +1098,7 @@ class QuoteFinder:
             lowercase = sum(1 for k in range(o + 1, c) if toks[k].text[:1].islower())
             # a naming verb may also have taken a clause in Konjunktiv: "bezeichneten X als einen „beschämenden
             # Deal“, der die Bestrebungen stärken werde" is two quotations with one cue
-            als = o - 2 if o - 2 > lo and toks[o - 1].lower in DETERMINERS else o - 1
+            als = self.before_quote(o, lo)
             again = [] if self.named(o, c) or als < lo or toks[als].lower != "als" else [
                 x for x in sent_cues[si]
                 if x.kind == "verb" and x.used and x.lemma in _NAMING and not self.taken[x.tok]]
