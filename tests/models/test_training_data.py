@@ -8,7 +8,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "training"))
 
 from convert import drop_derivations, is_derivation
-from name_lexicon import FIRST, PLACE, SURNAME, combine, german_transliteration, ordinary_words
+from name_lexicon import FIRST, PLACE, PROPER, SURNAME, _title, combine, german_transliteration, ordinary_words
 from silver_morph import ud_features
 
 
@@ -57,6 +57,32 @@ def test_name_lexicon_has_genitives_and_drops_ordinary_words(tmp_path):
     assert lexicon["Brasch"] == SURNAME | PLACE and lexicon["Braschs"] == SURNAME | PLACE
     assert lexicon["Marlows"] == PLACE and "Fuchss" not in lexicon  # no genitive -s after s, ß, x, z
     assert "Jolandas" not in lexicon  # first names stand before the surname, which takes the genitive
+
+
+def test_other_proper_nouns_are_a_fourth_bit_with_genitives():
+    lexicon = combine({"Jolanda"}, {"Brasch"}, set(), {"Will"}, {"Kellco", "Brasch", "Will"})
+    assert lexicon["Kellco"] == PROPER and lexicon["Kellcos"] == PROPER
+    assert lexicon["Brasch"] == SURNAME | PROPER and "Will" not in lexicon
+    assert _title("mecklenburg-vorpommern") == "Mecklenburg-Vorpommern"
+
+
+def test_hanta_knows_organisations_and_the_news_adds_its_own_names(tmp_path):
+    import pytest
+
+    pytest.importorskip("HanTa")
+    import spacy
+    from spacy.tokens import Doc, DocBin
+
+    from name_lexicon import hanta_proper_nouns
+
+    vocab = spacy.blank("de").vocab
+    words = ["Brixmoor", "und", "Brixmoor", "gegen", "Tolkarev", "."]
+    tags = ["NE", "KON", "NE", "APPR", "NE", "$."]
+    DocBin(docs=[Doc(vocab, words=words, tags=tags)], attrs=["ORTH", "TAG"]).to_disk(tmp_path / "tagged.spacy")
+    proper = hanta_proper_nouns(tmp_path / "tagged.spacy")
+    assert {"Siemens", "Lufthansa", "BMW"} <= proper  # TIGER's names and acronyms, as written in text
+    assert "Brixmoor" in proper and "Tolkarev" not in proper  # the news: an NE at least twice
+    assert "Präsident" not in proper and "und" not in proper
 
 
 def test_cyrillic_names_are_written_as_german_newspapers_write_them():

@@ -6,21 +6,21 @@ import json
 from pathlib import Path
 
 import spacy
-from spacy.attrs import FLAG40, FLAG41, FLAG42
+from spacy.attrs import FLAG40, FLAG41, FLAG42, FLAG43
 
-from chronik.nlp.names import FIRST, PLACE, SURNAME, load_name_lexicon, name_bits
+from chronik.nlp.names import FIRST, PLACE, PROPER, SURNAME, load_name_lexicon, name_bits
 
 CONFIG = {"nlp": {"after_creation": {"@callbacks": "chronik.name_features.v1"}}}
 
 
 def _flags(nlp: spacy.Language, text: str) -> list[list[int]]:
-    return nlp.make_doc(text).to_array([FLAG40, FLAG41, FLAG42]).tolist()
+    return nlp.make_doc(text).to_array([FLAG40, FLAG41, FLAG42, FLAG43]).tolist()
 
 
 def _with_lexicon(tmp_path: Path) -> spacy.Language:
     path = tmp_path / "names.json"
     path.write_text(json.dumps({"Jolanda": FIRST, "Brasch": SURNAME, "Kellinghusen": PLACE,
-                                "Marlow": SURNAME | PLACE}), encoding="utf-8")
+                                "Marlow": SURNAME | PLACE, "Kellco": PROPER}), encoding="utf-8")
     nlp = spacy.blank("de", config=CONFIG)
     load_name_lexicon(str(path))(nlp)
     return nlp
@@ -28,8 +28,9 @@ def _with_lexicon(tmp_path: Path) -> spacy.Language:
 
 def test_flags_follow_the_lexicon(tmp_path: Path) -> None:
     nlp = _with_lexicon(tmp_path)
-    assert _flags(nlp, "Jolanda Brasch fuhr nach Kellinghusen und Marlow") == [
-        [1, 0, 0], [0, 1, 0], [0, 0, 0], [0, 0, 0], [0, 0, 1], [0, 0, 0], [0, 1, 1]]
+    assert _flags(nlp, "Jolanda Brasch fuhr nach Kellinghusen und Marlow zu Kellco") == [
+        [1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 1, 0], [0, 0, 0, 0], [0, 1, 1, 0],
+        [0, 0, 0, 0], [0, 0, 0, 1]]
     assert name_bits(nlp, "jolanda") == 0  # as written: case counts
 
 
@@ -37,12 +38,12 @@ def test_the_lexicon_travels_with_the_saved_model(tmp_path: Path) -> None:
     nlp = _with_lexicon(tmp_path)
     nlp.to_disk(tmp_path / "model")
     loaded = spacy.load(tmp_path / "model")
-    assert _flags(loaded, "Brasch aus Kellinghusen") == [[0, 1, 0], [0, 0, 0], [0, 0, 1]]
+    assert _flags(loaded, "Brasch aus Kellinghusen") == [[0, 1, 0, 0], [0, 0, 0, 0], [0, 0, 1, 0]]
 
 
 def test_a_model_without_a_lexicon_has_no_flags() -> None:
     nlp = spacy.blank("de", config=CONFIG)
-    assert _flags(nlp, "Jolanda Brasch") == [[0, 0, 0], [0, 0, 0]]
+    assert _flags(nlp, "Jolanda Brasch") == [[0, 0, 0, 0], [0, 0, 0, 0]]
 
 
 def test_packed_flags_are_one_column_of_bits() -> None:
@@ -62,7 +63,7 @@ def test_a_model_with_packed_name_features_trains_saves_and_reloads(tmp_path: Pa
 
     nlp = _with_lexicon(tmp_path)
     embed = {"@architectures": "chronik.NameHashEmbed.v1", "width": 16, "attrs": ["NORM", "SHAPE"],
-             "rows": [100, 50], "flags": ["FLAG40", "FLAG41", "FLAG42"], "flag_rows": 8,
+             "rows": [100, 50], "flags": ["FLAG40", "FLAG41", "FLAG42", "FLAG43"], "flag_rows": 16,
              "include_static_vectors": False}
     tok2vec = {"@architectures": "spacy.Tok2Vec.v2", "embed": embed,
                "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 16, "depth": 1,
@@ -83,4 +84,4 @@ def test_a_model_with_packed_name_features_trains_saves_and_reloads(tmp_path: Pa
     after = loaded.get_pipe("ner").model.get_ref("tok2vec").predict([loaded.make_doc(text)])
     assert before.shape == (5, 16)
     assert (before == after).all()
-    assert _flags(loaded, text)[4] == [0, 1, 1]
+    assert _flags(loaded, text)[4] == [0, 1, 1, 0]

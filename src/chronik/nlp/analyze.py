@@ -29,6 +29,17 @@ def not_a_name(ent: Any) -> bool:
     return len(ent) == 1 and ent[0].is_lower and ent[0].tag_ in ("ADJA", "ADJD")
 
 
+def without_edge_punct(ent: Any) -> Any:
+    """A mention without the punctuation at its edges ("Präsidialamt." → "Präsidialamt", „Kellco“ → Kellco):
+    names are words, as GermEval 2014 marks them; None when nothing is left."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].is_punct:
+        start += 1
+    while end > start and ent.doc[end - 1].is_punct:
+        end -= 1
+    return ent.doc[start:end] if end > start else None
+
+
 class Analyzer:
     """Runs a spaCy pipeline; keeps its Doc in `doc.analysis` and its entities in `doc.entities`."""
 
@@ -81,7 +92,8 @@ class Analyzer:
         tag = f"{self.name}@{self.version}"
         doc.analysis = sdoc
         titles = [sdoc[a:b] for a, b in work_titles(sdoc)]  # MISC; they replace what the model found inside
-        mentions = [(e, e.label_) for e in sdoc.ents
+        trimmed = [(t, e.label_) for e in sdoc.ents if (t := without_edge_punct(e)) is not None]
+        mentions = [(e, label) for e, label in trimmed
                     if not not_a_name(e) and not any(e.start < t.end and t.start < e.end for t in titles)]
         mentions += [(t, "MISC") for t in titles]
         for ent, label in sorted(mentions, key=lambda m: m[0].start):

@@ -1,12 +1,12 @@
-"""A word-level name lexicon as a feature of the model's encoder: is this word a known first name, surname
-or place name?
+"""A word-level name lexicon as a feature of the model's encoder: is this word a known first name, surname,
+place name or other proper noun?
 
 German capitalises every noun, so a model cannot read a name off its capital letter; a lexicon of names
 tells it what the training text never showed. The lexicon (built by training/name_lexicon.py from PyPI
 packages: Faker's name lists, GeoNames, CLDR) is a lookup table in the model's vocabulary, one small
-integer of bits per word form (`FIRST | SURNAME | PLACE`). spaCy computes each bit once per word form as
-one of the lexeme's spare boolean flags (`FLAG40`, `FLAG41`, `FLAG42`), which the encoder embeds next to the
-word's norm, prefix, suffix and shape (`attrs = [..., "FLAG40", "FLAG41", "FLAG42"]` in the config). Two
+integer of bits per word form (`FIRST | SURNAME | PLACE | PROPER`). spaCy computes each bit once per word form
+as one of the lexeme's spare boolean flags (`FLAG40`–`FLAG43`), which the encoder embeds next to the word's
+norm, prefix, suffix and shape (`flags = ["FLAG40", …]` in the config; model 0.7 reads the first three). Two
 registered callbacks wire it:
 
     [nlp.after_creation]
@@ -26,7 +26,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from spacy.attrs import FLAG40, FLAG41, FLAG42
+from spacy.attrs import FLAG40, FLAG41, FLAG42, FLAG43
 from spacy.language import Language
 from spacy.ml.featureextractor import FeatureExtractor
 from spacy.ml.staticvectors import StaticVectors
@@ -37,7 +37,9 @@ from thinc.types import Floats2d, Ints2d, Ragged
 
 TABLE = "chronik_names"
 FIRST, SURNAME, PLACE = 1, 2, 4
-FLAGS = {FLAG40: FIRST, FLAG41: SURNAME, FLAG42: PLACE}  # lexeme flag → the lexicon's bit it carries
+PROPER = 8  # a proper noun by HanTa's German model (its TIGER lexicon of names and acronyms) or its tags on raw news
+# lexeme flag → the lexicon's bit it carries; a model reads the flags its config lists (model 0.7: FLAG40–42)
+FLAGS = {FLAG40: FIRST, FLAG41: SURNAME, FLAG42: PLACE, FLAG43: PROPER}
 
 
 def name_bits(nlp: Language, word: str) -> int:
@@ -48,7 +50,7 @@ def name_bits(nlp: Language, word: str) -> int:
 
 @registry.callbacks("chronik.name_features.v1")
 def name_features() -> Callable[[Language], Language]:
-    """Set each new lexeme's flags FLAG40–42 from the name lexicon's bits for its text."""
+    """Set each new lexeme's flags FLAG40–43 from the name lexicon's bits for its text."""
 
     def install(nlp: Language) -> Language:
         getters = nlp.vocab.lex_attr_getters  # type: ignore[attr-defined]  # (not in spaCy's type stubs)
@@ -76,7 +78,7 @@ def load_name_lexicon(path: str) -> Callable[[Language], None]:
 def name_hash_embed(width: int, attrs: list[str], rows: list[int], flags: list[str], flag_rows: int,
                     include_static_vectors: bool) -> Model[list[Doc], list[Floats2d]]:
     """spaCy's MultiHashEmbed, with the lexicon's flags packed into one feature: the word's bits
-    (`FIRST | SURNAME | PLACE`, 0–7) get one embedding table instead of one table per flag. The mixing layer
+    (`FIRST | SURNAME | PLACE | PROPER`, 0–15) get one embedding table instead of one table per flag. The mixing layer
     then reads `width × (len(attrs) + 1)` inputs instead of `width × (len(attrs) + len(flags))`: less to
     compute for every token, the same information."""
     if len(rows) != len(attrs):
