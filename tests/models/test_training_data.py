@@ -71,9 +71,8 @@ def test_hanta_knows_organisations_and_the_news_adds_its_own_names(tmp_path):
 
     pytest.importorskip("HanTa")
     import spacy
-    from spacy.tokens import Doc, DocBin
-
     from name_lexicon import hanta_proper_nouns
+    from spacy.tokens import Doc, DocBin
 
     vocab = spacy.blank("de").vocab
     words = ["Brixmoor", "und", "Brixmoor", "gegen", "Tolkarev", "."]
