@@ -90,7 +90,7 @@ class Analyzer:
         idx, space, before = sdoc.to_array([IDX, IS_SPACE, SENT_START]).astype("int64").T
         starts = numpy.fromiter((s.start for s in doc.sentences), dtype="int64")
         value = numpy.where(space == 1, before, numpy.where(numpy.isin(idx, starts), 1, -1))
-        sdoc.from_array([SENT_START], value.astype("uint64").reshape(-1, 1))
+        sdoc.from_array([SENT_START], value.astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]
         return sdoc
 
     def _assign(self, doc: Document, sdoc: Any) -> Document:
