@@ -115,8 +115,9 @@ def gazetteer_words(folder: Path) -> tuple[set[str], set[str]]:
     return surnames, places
 
 
-def tag_counts(tagged: Path) -> tuple[Counter[str], Counter[str]]:
-    """How often each word form of the tagged documents is tagged NE, and how often something else."""
+def tag_majorities(tagged: Path) -> tuple[set[str], set[str]]:
+    """What the tagged text (HanTa's tags on raw news) says of each word form seen at least twice: the forms it
+    tags NE more often than anything else, and the forms it tags as something else more often than NE."""
     import spacy
     from spacy.tokens import DocBin
 
@@ -125,13 +126,9 @@ def tag_counts(tagged: Path) -> tuple[Counter[str], Counter[str]]:
     for doc in DocBin().from_disk(tagged).get_docs(spacy.blank("de").vocab):
         for t in doc:
             (as_name if t.tag_ == "NE" else other)[t.text] += 1
-    return as_name, other
-
-
-def ordinary_words(tagged: Path) -> set[str]:
-    """Word forms that the tagged text uses more often as something other than a proper noun."""
-    as_name, other = tag_counts(tagged)
-    return {w for w, n in other.items() if n >= 2 and n > as_name[w]}
+    names = {w for w, n in as_name.items() if n >= 2 and n > other[w]}
+    ordinary = {w for w, n in other.items() if n >= 2 and n > as_name[w]}
+    return names, ordinary
 
 
 def _title(stem: str) -> str:
@@ -139,10 +136,10 @@ def _title(stem: str) -> str:
     return "-".join(part[:1].upper() + part[1:] for part in stem.split("-"))
 
 
-def hanta_proper_nouns(tagged: Path) -> set[str]:
+def hanta_proper_nouns(news_names: set[str]) -> set[str]:
     """Proper nouns by HanTa's German model: the names and acronyms of names in its lexicon (learned from the
-    TIGER treebank: "siemens", "treuhand", "bmw"; title case, acronyms also in capitals), and the forms its tags
-    on the given raw news call NE at least twice and more often than anything else."""
+    TIGER treebank: "siemens", "treuhand", "bmw"; title case, acronyms also in capitals), and `news_names`, the
+    forms its tags on raw news call NE (`tag_majorities`)."""
     import HanTa.HanoverTagger as hanta
 
     model = hanta.HanoverTagger("morphmodel_ger.pgz")
@@ -152,19 +149,18 @@ def hanta_proper_nouns(tagged: Path) -> set[str]:
             words.add(_title(stem))
             if tag == "ACR_NE":
                 words.add(stem.upper())
-    as_name, other = tag_counts(tagged)
-    words.update(w for w, n in as_name.items() if n >= 2 and n > other[w])
-    return {w for w in words if _usable(w)}
+    return {w for w in words | news_names if _usable(w)}
 
 
 def combine(first: set[str], last: set[str], places: set[str], ordinary: set[str],
             proper: set[str] | None = None) -> dict[str, int]:
     """Word form → bits; surnames, places and other proper nouns also in the genitive; ordinary words left out."""
+    proper = proper or set()
     bits: Counter[str] = Counter()
-    for words, bit in ((first, FIRST), (last, SURNAME), (places, PLACE), (proper or set(), PROPER)):
+    for words, bit in ((first, FIRST), (last, SURNAME), (places, PLACE), (proper, PROPER)):
         for w in words:
             bits[w] |= bit
-    for words, bit in ((last, SURNAME), (places, PLACE), (proper or set(), PROPER)):  # genitive: "Merkels", "Europas"
+    for words, bit in ((last, SURNAME), (places, PLACE), (proper, PROPER)):  # genitive: "Merkels", "Europas"
         for w in words:
             if w[-1] not in "sßxz":
                 bits[w + "s"] |= bit
@@ -182,7 +178,8 @@ def build(tagged: Path, cyrillic: bool = False, gazetteers: Path | None = None,
         more_last, more_places = gazetteer_words(gazetteers)
         last = last | more_last
         places = places | more_places if landscapes else places
-    return combine(first, last, places, ordinary_words(tagged), hanta_proper_nouns(tagged) if proper else None)
+    news_names, ordinary = tag_majorities(tagged)  # one pass over the tagged text for both
+    return combine(first, last, places, ordinary, hanta_proper_nouns(news_names) if proper else None)
 
 
 def main() -> None:

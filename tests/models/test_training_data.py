@@ -8,7 +8,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "training"))
 
 from convert import drop_derivations, is_derivation
-from name_lexicon import FIRST, PLACE, PROPER, SURNAME, _title, combine, german_transliteration, ordinary_words
+from name_lexicon import FIRST, PLACE, PROPER, SURNAME, _title, combine, german_transliteration, tag_majorities
 from silver_morph import ud_features
 
 
@@ -49,7 +49,7 @@ def test_name_lexicon_has_genitives_and_drops_ordinary_words(tmp_path):
     tags = ["NE", "VVFIN", "APPR", "NN", "$.", "VMFIN", "NE", "VMFIN", "PPER", "$."]
     docs = [Doc(vocab, words=words, tags=tags), Doc(vocab, words=["Will", "sie", "?"], tags=["VMFIN", "PPER", "$."])]
     DocBin(docs=docs, attrs=["ORTH", "TAG"]).to_disk(tmp_path / "tagged.spacy")
-    ordinary = ordinary_words(tmp_path / "tagged.spacy")
+    _, ordinary = tag_majorities(tmp_path / "tagged.spacy")
     assert "Will" in ordinary  # a modal verb twice, a name once
     assert "Brasch" not in ordinary and "Hause" not in ordinary  # seen once only: no evidence either way
     lexicon = combine({"Will", "Jolanda"}, {"Brasch", "Fuchs"}, {"Marlow", "Brasch"}, ordinary)
@@ -78,7 +78,7 @@ def test_hanta_knows_organisations_and_the_news_adds_its_own_names(tmp_path):
     words = ["Brixmoor", "und", "Brixmoor", "gegen", "Tolkarev", "."]
     tags = ["NE", "KON", "NE", "APPR", "NE", "$."]
     DocBin(docs=[Doc(vocab, words=words, tags=tags)], attrs=["ORTH", "TAG"]).to_disk(tmp_path / "tagged.spacy")
-    proper = hanta_proper_nouns(tmp_path / "tagged.spacy")
+    proper = hanta_proper_nouns(tag_majorities(tmp_path / "tagged.spacy")[0])
     assert {"Siemens", "Lufthansa", "BMW"} <= proper  # TIGER's names and acronyms, as written in text
     assert "Brixmoor" in proper and "Tolkarev" not in proper  # the news: an NE at least twice
     assert "Präsident" not in proper and "und" not in proper
