@@ -105,9 +105,10 @@ class Analyzer:
         mentions = [(e, label) for e, label in trimmed
                     if not not_a_name(e) and not any(e.start < t.end and t.start < e.end for t in titles)]
         mentions += [(t, "MISC") for t in titles]
-        if self.one_label_per_name:
-            mentions = consistent(sdoc, sorted(mentions, key=lambda m: m[0].start))
-        for ent, label in sorted(mentions, key=lambda m: m[0].start):
+        mentions.sort(key=lambda m: m[0].start)
+        if self.one_label_per_name:  # a person's bare surname after the full name is PER (chronik.nlp.discourse)
+            mentions = consistent(sdoc, mentions)
+        for ent, label in mentions:
             label = label if label in ENTITY_LABELS else "MISC"
             doc.entities.append({"start": ent.start_char, "end": ent.end_char, "text": ent.text, "label": label,
                                  "name": None, "country": None, "sector": None, "kb": None, "stage": tag})

@@ -21,8 +21,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.attrs import FLAG40
-
 Mention = tuple[Any, str]  # a spaCy Span and its label
 
 _NAME_TAGS = frozenset({"NE", "FM"})
@@ -33,14 +31,14 @@ kanzlei reederei brauerei bank partei verein vereins
 """.split())
 
 
-def _full_name(span: Any) -> bool:
+def _full_name(span: Any, first_name_flag: int) -> bool:
     """Is the span a first name (or an initial) and a surname: its last word a proper noun by the tagger, the word
-    before it one too, a known first name (the model's name lexicon, FLAG40) or an initial ("Albert G.")? Not
-    "Amtei Solothurn", which the model may call a person."""
+    before it one too, a known first name (the model's name lexicon, `first_name_flag`) or an initial ("Albert
+    G.")? Not "Amtei Solothurn", which the model may call a person."""
     if len(span) < 2 or not span[-1].text[:1].isupper() or span[-1].tag_ not in _NAME_TAGS:
         return False
     first = span[-2]
-    return first.tag_ in _NAME_TAGS or bool(first.check_flag(FLAG40)) or \
+    return first.tag_ in _NAME_TAGS or bool(first.check_flag(first_name_flag)) or \
         (len(first.text) == 2 and first.text[0].isupper() and first.text[1] == ".")
 
 
@@ -54,7 +52,9 @@ def _inside_longer_name(doc: Any, i: int) -> bool:
 
 def consistent(doc: Any, mentions: list[Mention]) -> list[Mention]:
     """The mentions of `doc` (sorted by start), with the surnames of persons named in full as PER (see the module)."""
-    surnames = {span[-1].text for span, label in mentions if label == "PER" and _full_name(span)}
+    from spacy.attrs import FLAG40  # (spaCy is imported only where a model runs, as in chronik.nlp.analyze)
+
+    surnames = {span[-1].text for span, label in mentions if label == "PER" and _full_name(span, FLAG40)}
     if not surnames:
         return mentions
 
