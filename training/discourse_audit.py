@@ -1,16 +1,18 @@
 """Every change the document step `chronik.nlp.discourse` makes to the model's mentions, for reading by hand.
 
     python training/discourse_audit.py [--folder training/corpus/spkatt/tune] [--limit 300]
+    python training/discourse_audit.py --gnad ../shared/data/news/10kGNAD/test.csv --limit 300
 
 Runs the default pipeline over whole news articles (SpkAtt Wikinews documents, read through the scorer's own
-reader), and prints each mention the step relabels or adds with its sentence, then the counts. No NER gold
-exists for whole articles here, so this is how the step is checked: read the list and count the right ones
-(docs/models.md, "Session 17").
+reader; or the Austrian articles of 10kGNAD, `category;'text'` per line), and prints each mention the step
+relabels or adds with its sentence, then the counts. No NER gold exists for whole articles here, so this is how
+the step is checked: read the list and count the right ones (docs/models.md, "Session 17").
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import sys
 from collections import Counter
 from pathlib import Path
@@ -31,8 +33,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--folder", type=Path, default=HERE / "corpus" / "spkatt" / "tune")
     ap.add_argument("--limit", type=int, default=300, help="documents (0: all)")
+    ap.add_argument("--gnad", type=Path, default=None, help="a 10kGNAD CSV file instead of the SpkAtt folder")
     args = ap.parse_args()
-    docs = ev.spkatt_docs(args.folder)
+    if args.gnad is not None:
+        with args.gnad.open(encoding="utf-8", newline="") as f:
+            docs = [{"id": f"gnad-{k}", "text": row[1]} for k, row in
+                    enumerate(csv.reader(f, delimiter=";", quotechar="'")) if len(row) == 2]
+    else:
+        docs = ev.spkatt_docs(args.folder)
     if args.limit:
         docs = docs[: args.limit]
     changes: list[tuple[str, str, str, str, str]] = []
