@@ -27,10 +27,12 @@ def test_a_surname_after_the_full_name_is_the_person():
     doc = _doc([("Der", "ART", "O"), ("Trainer", "NN", "O"), ("Jonas", "NE", "B-PER"), ("Wendtland", "NE", "I-PER"),
                 ("sprach", "VVFIN", "O"), (".", "$.", "O"),
                 ("Wendtland", "NE", "B-ORG"), ("lobte", "VVFIN", "O"), ("Lübeck", "NE", "B-LOC"), (".", "$.", "O"),
-                ("Dann", "ADV", "O"), ("ging", "VVFIN", "O"), ("Wendtland", "NE", "O"), (".", "$.", "O")])
-    # relabelled where the model said ORG, added where it found nothing; other mentions untouched
+                ("Dann", "ADV", "O"), ("ging", "VVFIN", "O"), ("Wendtland", "NE", "O"), (".", "$.", "O"),
+                ("Wendtlands", "NE", "B-LOC"), ("Team", "NN", "O"), ("siegte", "VVFIN", "O"), (".", "$.", "O")])
+    # relabelled where the model said ORG (or LOC, for the genitive), added where it found nothing; other
+    # mentions untouched
     assert _mentions(doc) == [("Jonas Wendtland", "PER"), ("Wendtland", "PER"), ("Lübeck", "LOC"),
-                              ("Wendtland", "PER")]
+                              ("Wendtland", "PER"), ("Wendtlands", "PER")]
 
 
 def test_no_full_name_no_change():

@@ -4,7 +4,7 @@ A statistical tagger reads one sentence at a time. It finds "Robert Hoyzer" (PER
 article, and then calls the bare "Hoyzer" of later sentences an organisation or a place, or nothing — German
 surnames look like any other capitalised word. A news article names a person in full once and by surname after,
 so the document settles it: after a full name labelled PER (a first name or an initial, then a surname), the
-same surname alone is that person,
+same surname alone, or in the genitive ("Hoyzers Anwalt"), is that person,
 
 - **relabelled** PER where the model gave it another label ("Hoyzer" ORG → PER), unless an organisation noun
   stands before it ("die Firma Conradty");
@@ -61,7 +61,8 @@ def consistent(doc: Any, mentions: list[Mention]) -> list[Mention]:
     def a_surname(i: int) -> bool:
         tok = doc[i]
         before = doc[i - 1].lower_ if i > 0 else ""
-        return tok.text in surnames and before not in _ORGANISATION_NOUNS
+        return (tok.text in surnames or (tok.text[-1:] == "s" and tok.text[:-1] in surnames)) and \
+            before not in _ORGANISATION_NOUNS
 
     out = [(span, "PER" if len(span) == 1 and label != "PER" and a_surname(span.start) else label)
            for span, label in mentions]
