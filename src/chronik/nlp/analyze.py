@@ -16,7 +16,6 @@ from typing import Any
 from chronik.document import Document
 from chronik.errors import ConfigError
 from chronik.models import model_hashes, resolve_model, verify
-from chronik.nlp.discourse import consistent
 from chronik.nlp.lemmas import SIMPLEMMA_VERSION, lemma, tagged_lemma
 from chronik.nlp.titles import work_titles
 
@@ -45,11 +44,11 @@ class Analyzer:
     """Runs a spaCy pipeline; keeps its Doc in `doc.analysis` and its entities in `doc.entities`."""
 
     name = "analyze"
-    version = "0.2.0"  # 0.2: one person, one label (chronik.nlp.discourse)
+    version = "0.1.0"
     requires: tuple[str, ...] = ("text", "tokens", "sentences")
     assigns: tuple[str, ...] = ("analysis", "entities")
 
-    def __init__(self, path: Path, syntax: bool = False, one_label_per_name: bool = True) -> None:
+    def __init__(self, path: Path, syntax: bool = False) -> None:
         import spacy
 
         import chronik.nlp.names  # registers the name lexicon's callback, for models that read it
@@ -68,18 +67,15 @@ class Analyzer:
         for name in parsers:  # the bundled model ships its parser disabled: syntax costs speed
             (self.nlp.enable_pipe if syntax else self.nlp.disable_pipe)(name)
         self.syntax = syntax
-        self.one_label_per_name = one_label_per_name
         self.hashes = model_hashes(path)
         meta = self.nlp.meta
         self.model = f"{meta.get('name', path.name)}-{meta.get('version', '0')}"
-        self.version = f"{Analyzer.version}+{self.model}"
+        self.version = f"0.1.0+{self.model}"
 
     @classmethod
     def from_config(cls, cfg: dict[str, Any]) -> Analyzer | None:
         path = resolve_model(str(cfg["models"]["pipeline"]))
-        models = cfg["models"]
-        return cls(path, syntax=bool(models["syntax"]), one_label_per_name=bool(models["one_label_per_name"])) \
-            if path else None
+        return cls(path, syntax=bool(cfg["models"]["syntax"])) if path else None
 
     def _spacy_doc(self, doc: Document) -> Any:
         import numpy
@@ -105,10 +101,7 @@ class Analyzer:
         mentions = [(e, label) for e, label in trimmed
                     if not not_a_name(e) and not any(e.start < t.end and t.start < e.end for t in titles)]
         mentions += [(t, "MISC") for t in titles]
-        mentions.sort(key=lambda m: m[0].start)
-        if self.one_label_per_name:  # a person's bare surname after the full name is PER (chronik.nlp.discourse)
-            mentions = consistent(sdoc, mentions)
-        for ent, label in mentions:
+        for ent, label in sorted(mentions, key=lambda m: m[0].start):
             label = label if label in ENTITY_LABELS else "MISC"
             doc.entities.append({"start": ent.start_char, "end": ent.end_char, "text": ent.text, "label": label,
                                  "name": None, "country": None, "sector": None, "kb": None, "stage": tag})
