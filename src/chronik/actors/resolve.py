@@ -15,6 +15,7 @@ refers to (name, country, sector, knowledge-base id), and known places their coo
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import cached_property
 from typing import Any
 
@@ -280,21 +281,44 @@ class DocumentActors:
         self.doc.entities.extend(added)
 
     def _propagate_names(self) -> None:
-        """Person names the entity model marked once are marked everywhere ("Putins", "Putin"); a
-        mention it called LOC or ORG that is such a name becomes PER; an unknown word that is the
-        surname of exactly one office holder in the knowledge base becomes PER."""
+        """Person names the entity model marked are marked everywhere ("Putins", "Putin"); a mention it called
+        LOC or ORG that is such a name becomes PER; an unknown word that is the surname of exactly one office
+        holder in the knowledge base becomes PER. A full name always counts; a word alone only where PER is the
+        label the model gave it most often in the document, and it is added only where the tagger calls it a
+        proper noun (a firm the model once took for a person, "Microsoft", stays a firm)."""
         view, kb = self.view, self.kb
-        keys = set()
+        # a word alone the model called PER may be a firm, a paper or a game it took for a person once
+        # ("Microsoft", "Ekathimerini"): it spreads only where PER is the label the model gave it most often in the
+        # document, and is added only where the tagger calls it a proper noun; a full name always spreads
+        # (docs/models.md, session 17)
+        alone: dict[str, Counter[str]] = {}
+        for ent in self.doc.entities:
+            words = _strip(ent["text"]).split()
+            if len(words) == 1 and not is_nominal(ent):
+                alone.setdefault(translit_key(words[0]), Counter())[ent["label"]] += 1
+        keys: dict[str, bool] = {}  # name key -> from a full name
         for ent in self.doc.entities:
             if is_named(ent, "PER"):
                 words = _strip(ent["text"]).split()
-                if words:
-                    keys.add(translit_key(words[-1]))
-                    if words[-1].endswith("s"):
-                        keys.add(translit_key(words[-1][:-1]))
+                if not words:
+                    continue
+                key = translit_key(words[-1])
+                full = len(words) >= 2
+                if not full:
+                    labels = alone.get(key, Counter())
+                    if labels["PER"] < max(labels.values(), default=0):
+                        continue
+                for k in (key, translit_key(words[-1][:-1])) if words[-1].endswith("s") else (key,):
+                    keys[k] = keys.get(k, False) or full
+
+        def name_key(word: str) -> str | None:
+            key = translit_key(word)
+            if key in keys:
+                return key
+            return translit_key(word[:-1]) if word.endswith("s") and translit_key(word[:-1]) in keys else None
 
         def is_name(word: str) -> bool:
-            return translit_key(word) in keys or (word.endswith("s") and translit_key(word[:-1]) in keys)
+            return name_key(word) is not None
 
         for ent in self.doc.entities:
             words = _strip(ent["text"]).split()
@@ -305,7 +329,8 @@ class DocumentActors:
         for i, t in enumerate(view.toks):
             if i in view.ent_of or not t.cap or not t.word or len(t.text) < 4 or "-" in t.text:
                 continue
-            found = is_name(t.text)
+            name = name_key(t.text)
+            found = name is not None and (keys[name] or t.tag in ("NE", "FM", ""))
             if not found and len(t.text) >= 5 and not simplemma.is_known(t.text, lang="de"):
                 cands = kb.persons.get(translit_key(t.text), [])
                 found = len(cands) == 1 and any(r[1] == "GOV" for r in cands[0][2])
