@@ -287,10 +287,8 @@ class DocumentActors:
         label the model gave it most often in the document, and it is added only where the tagger calls it a
         proper noun (a firm the model once took for a person, "Microsoft", stays a firm)."""
         view, kb = self.view, self.kb
-        # a word alone the model called PER may be a firm, a paper or a game it took for a person once
-        # ("Microsoft", "Ekathimerini"): it spreads only where PER is the label the model gave it most often in the
-        # document, and is added only where the tagger calls it a proper noun; a full name always spreads
-        # (docs/models.md, session 17)
+        # the labels the model gave each one-word mention (docs/models.md, session 17: one "Microsoft" the model
+        # took for a person had made every Microsoft of the article one)
         alone: dict[str, Counter[str]] = {}
         for ent in self.doc.entities:
             words = _strip(ent["text"]).split()
