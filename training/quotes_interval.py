@@ -19,7 +19,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from spkatt_match import ev, gold_of, match, speaker_ok  # noqa: E402
+from spkatt_match import ev, quote_counts  # noqa: E402
 
 from chronik.config import load_config  # noqa: E402
 from chronik.document import Document  # noqa: E402
@@ -34,13 +34,7 @@ def document_counts(folder: Path) -> list[Counts]:
     out: list[Counts] = []
     for d in ev.spkatt_docs(folder):
         doc = pipe.process(Document(text=d["text"], id=d["id"]))
-        quotes = doc.quotes if isinstance(doc, Document) else []
-        gold = gold_of(d)
-        pred = [q for q in quotes if ev.has_span(q) and q.get("form") in ("direct", "indirect", "mixed")]
-        pairs = match([ev.tokset(a["Message"]) for a in gold],
-                      [ev.chars_to_tokens(d["_offs"], q["start"], q["end"]) for q in pred])
-        right = sum(speaker_ok(d, gold[i], pred[j].get("speaker")) for i, j in pairs)
-        out.append((len(gold), len(pred), len(pairs), right))
+        out.append(quote_counts(d, doc.quotes if isinstance(doc, Document) else []))
     return out
 
 

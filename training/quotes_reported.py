@@ -28,7 +28,7 @@ sys.path.insert(0, str(HERE))
 
 from sklearn.feature_extraction import DictVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
-from spkatt_match import ev, gold_of, match, speaker_ok  # noqa: E402
+from spkatt_match import ev, gold_of, match, quote_counts, speaker_ok  # noqa: E402
 
 from chronik.config import load_config  # noqa: E402
 from chronik.document import Document  # noqa: E402
@@ -91,19 +91,9 @@ def f1s(c: tuple[int, int, int, int]) -> dict[str, float]:
 
 def counts(docs: list[tuple[dict, Document]], model: ReportedModel | None) -> tuple[int, int, int, int]:
     """Gold quotations, predicted ones, matched ones, matched with the right speaker."""
-    n_gold = n_pred = n_match = n_ok = 0
-    for d, doc in docs:
-        offs = d["_offs"]
-        gold = gold_of(d)
-        pred = [q for q in find_quotes(doc, model) if q["form"] in ("direct", "indirect", "mixed")]
-        g_sets = [ev.tokset(a["Message"]) for a in gold]
-        p_sets = [ev.chars_to_tokens(offs, q["start"], q["end"]) for q in pred]
-        pairs = match(g_sets, p_sets)
-        n_gold += len(gold)
-        n_pred += len(pred)
-        n_match += len(pairs)
-        n_ok += sum(speaker_ok(d, gold[i], pred[j].get("speaker")) for i, j in pairs)
-    return n_gold, n_pred, n_match, n_ok
+    per_doc = [quote_counts(d, find_quotes(doc, model)) for d, doc in docs]
+    return (sum(c[0] for c in per_doc), sum(c[1] for c in per_doc), sum(c[2] for c in per_doc),
+            sum(c[3] for c in per_doc))
 
 
 def fit(data: list[tuple[dict[str, float], int]], c: float) -> dict[str, float]:

@@ -41,3 +41,13 @@ def speaker_ok(d: dict, gold: dict, sp: dict | None) -> bool:
     words = ev.content_words(" ".join(ev.d_tok(d, t) for t in g_src))
     p_src = ev.chars_to_tokens(d["_offs"], sp["start"], sp["end"]) if ev.has_span(sp) else set()
     return bool(p_src & g_src) or ev.name_overlap(sp, words)
+
+
+def quote_counts(d: dict, quotes: list[dict]) -> tuple[int, int, int, int]:
+    """One document's gold quotations, predicted ones, matched pairs, and matched pairs whose speaker counts —
+    what `chronik_eval.py spkatt` sums over the documents."""
+    gold = gold_of(d)
+    pred = [q for q in quotes if ev.has_span(q) and q.get("form") in ("direct", "indirect", "mixed")]
+    pairs = match([ev.tokset(a["Message"]) for a in gold],
+                  [ev.chars_to_tokens(d["_offs"], q["start"], q["end"]) for q in pred])
+    return len(gold), len(pred), len(pairs), sum(speaker_ok(d, gold[i], pred[j].get("speaker")) for i, j in pairs)

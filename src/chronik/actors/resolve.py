@@ -310,17 +310,13 @@ class DocumentActors:
                     keys[k] = keys.get(k, False) or full
 
         def name_key(word: str) -> str | None:
-            key = translit_key(word)
-            if key in keys:
-                return key
-            return translit_key(word[:-1]) if word.endswith("s") and translit_key(word[:-1]) in keys else None
-
-        def is_name(word: str) -> bool:
-            return name_key(word) is not None
+            """The key of the name the word is, itself or as a genitive ("Putins"); None for no name."""
+            forms = (word, word[:-1]) if word.endswith("s") else (word,)
+            return next((k for k in map(translit_key, forms) if k in keys), None)
 
         for ent in self.doc.entities:
             words = _strip(ent["text"]).split()
-            if ent["label"] in ("LOC", "ORG", "MISC") and len(words) == 1 and is_name(words[0]) \
+            if ent["label"] in ("LOC", "ORG", "MISC") and len(words) == 1 and name_key(words[0]) is not None \
                     and not kb.name(words[0]):
                 ent["ner_label"], ent["label"] = ent["label"], "PER"
         added = []
