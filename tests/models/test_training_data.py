@@ -8,7 +8,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "training"))
 
 from convert import drop_derivations, is_derivation
-from name_lexicon import FIRST, PLACE, PROPER, SURNAME, _title, combine, german_transliteration, tag_majorities
+from name_lexicon import (
+    COMMON,
+    FIRST,
+    PLACE,
+    PROPER,
+    SURNAME,
+    _title,
+    combine,
+    common_nouns,
+    german_transliteration,
+    tag_majorities,
+)
 from silver_morph import ud_features
 
 
@@ -64,6 +75,25 @@ def test_other_proper_nouns_are_a_fourth_bit_with_genitives():
     assert lexicon["Kellco"] == PROPER and lexicon["Kellcos"] == PROPER
     assert lexicon["Brasch"] == SURNAME | PROPER and "Will" not in lexicon
     assert _title("mecklenburg-vorpommern") == "Mecklenburg-Vorpommern"
+
+
+def test_common_nouns_are_a_fifth_bit_that_ordinary_words_keep():
+    csv_lines = [
+        "lemma,pos,genus,nominativ singular,genitiv singular,nominativ plural,dativ plural",
+        "Wetterlage,Substantiv,f,Wetterlage,Wetterlage,Wetterlagen,Wetterlagen",
+        "Köhler,\"Nachname,Substantiv\",m,Köhler,Köhlers,Köhler,Köhlern",  # a surname: not a common noun here
+        "Marlow,\"Substantiv,Toponym\",n,Marlow,Marlows,,",
+        "Bäcker,Substantiv,m,Bäcker,Bäckers,Bäcker,Bäckern",
+        "Rote Karte,\"Substantiv,Wortverbindung\",f,Rote Karte,Roten Karte,Roten Karten,Roten Karten",
+    ]
+    common = common_nouns(csv_lines)
+    assert {"Wetterlage", "Wetterlagen", "Bäcker", "Bäckers", "Bäckern"} <= common
+    assert not {"Köhler", "Köhlers", "Marlow", "Marlows"} & common
+    assert not any(" " in w for w in common)  # a multi-word noun has no single form
+    lexicon = combine({"Jolanda"}, {"Bäcker"}, set(), {"Wetterlage", "Bäcker"}, None, common)
+    assert lexicon["Wetterlage"] == COMMON  # an ordinary word keeps its common-noun bit, loses any name bit
+    assert lexicon["Bäckern"] == COMMON and lexicon["Jolanda"] == FIRST
+    assert lexicon["Bäckers"] == SURNAME | COMMON  # the genitive of a surname that is also a noun: both
 
 
 def test_hanta_knows_organisations_and_the_news_adds_its_own_names(tmp_path):

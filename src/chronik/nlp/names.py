@@ -26,7 +26,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from spacy.attrs import FLAG40, FLAG41, FLAG42, FLAG43
+from spacy.attrs import FLAG40, FLAG41, FLAG42, FLAG43, FLAG44
 from spacy.language import Language
 from spacy.ml.featureextractor import FeatureExtractor
 from spacy.ml.staticvectors import StaticVectors
@@ -38,8 +38,9 @@ from thinc.types import Floats2d, Ints2d, Ragged
 TABLE = "chronik_names"
 FIRST, SURNAME, PLACE = 1, 2, 4
 PROPER = 8  # a proper noun by HanTa's German model (its TIGER lexicon of names and acronyms) or its tags on raw news
+COMMON = 16  # a form of a common noun in Wiktionary's German nouns (an experiment: docs/models.md, session 18)
 # lexeme flag → the lexicon's bit it carries; a model reads the flags its config lists (model 0.7: FLAG40–42)
-FLAGS = {FLAG40: FIRST, FLAG41: SURNAME, FLAG42: PLACE, FLAG43: PROPER}
+FLAGS = {FLAG40: FIRST, FLAG41: SURNAME, FLAG42: PLACE, FLAG43: PROPER, FLAG44: COMMON}
 
 
 def name_bits(nlp: Language, word: str) -> int:
@@ -50,7 +51,7 @@ def name_bits(nlp: Language, word: str) -> int:
 
 @registry.callbacks("chronik.name_features.v1")
 def name_features() -> Callable[[Language], Language]:
-    """Set each new lexeme's flags FLAG40–43 from the name lexicon's bits for its text."""
+    """Set each new lexeme's flags FLAG40–44 from the name lexicon's bits for its text."""
 
     def install(nlp: Language) -> Language:
         getters = nlp.vocab.lex_attr_getters  # type: ignore[attr-defined]  # (not in spaCy's type stubs)
