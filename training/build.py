@@ -50,14 +50,15 @@ SILVER_DOCS = 800  # REDEWIEDERGABE documents (of 3,154, seeded sample) with sil
 SELF_DOCS = 1500  # raw news documents each model labels for its own second stage (self-training, model 0.5)
 VECTORS = "training/output/vectors/spacy"  # floret vectors (training/vectors.py), no GermEval 2014 dev text
 DEV = "training/corpus/ner-dev-tags.spacy"
-MODEL_VERSION = "0.8"  # 0.2: the NER shares its encoder with an STTS tagger; 0.3: + static floret vectors;
+MODEL_VERSION = "0.9"  # 0.2: the NER shares its encoder with an STTS tagger; 0.3: + static floret vectors;
 # 0.3.1: the vectors' text leaves out the quotation stage's held-out SpkAtt documents; 0.4: + a morphologizer
 # (UD features, silver ones from REDEWIEDERGABE), MISC without CoNLL's derivations; 0.5: self-training, a second
 # stage on the mix plus 1,500 raw news documents the first stage labelled; 0.6: the encoder also reads a name
 # lexicon (first names, surnames, places; training/name_lexicon.py, chronik.nlp.names); 0.7: the lexicon's three
 # flags as one feature with one embedding table (faster), Adam with parameter averaging; 0.7.1: + a dependency
 # parser with its own copy of the encoder, disabled unless models.syntax is on (`parser` below; the rest unchanged);
-# 0.8: a fourth lexicon bit, other proper nouns by HanTa's model (FLAG43; training/name_lexicon.py)
+# 0.8: a fourth lexicon bit, other proper nouns by HanTa's model (FLAG43; training/name_lexicon.py); 0.9: a fifth,
+# the forms of common nouns (Wiktionary's German nouns, FLAG44), in a packed table of 32 rows
 KEEP = ("config.cfg", "meta.json", "tokenizer", "vocab", "tok2vec", "tagger", "morphologizer", "ner", "place_ruler",
         "parser")
 PARSER_STEPS = 2000  # fixed, last checkpoint: the training log's scores are on GSD test and pick nothing
@@ -85,7 +86,7 @@ def convert(shared: Path) -> None:
     sh([sys.executable, str(TRAINING / "silver_tags.py"), str(corpus / "raw-news.jsonl"),
         str(corpus / "raw-news-tags.spacy")], cwd=TRAINING)
     sh([sys.executable, str(TRAINING / "name_lexicon.py"), str(corpus / "raw-news-tags.spacy"),
-        str(TRAINING / "output" / "names.json")], cwd=TRAINING)
+        str(TRAINING / "output" / "names.json"), "--common"], cwd=TRAINING)
     sh([sys.executable, str(TRAINING / "vectors.py")], cwd=TRAINING)
 
 
