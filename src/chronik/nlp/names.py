@@ -1,12 +1,13 @@
 """A word-level name lexicon as a feature of the model's encoder: is this word a known first name, surname,
-place name or other proper noun?
+place name or other proper noun — or a common noun?
 
 German capitalises every noun, so a model cannot read a name off its capital letter; a lexicon of names
-tells it what the training text never showed. The lexicon (built by training/name_lexicon.py from PyPI
-packages: Faker's name lists, GeoNames, CLDR) is a lookup table in the model's vocabulary, one small
-integer of bits per word form (`FIRST | SURNAME | PLACE | PROPER`). spaCy computes each bit once per word form
-as one of the lexeme's spare boolean flags (`FLAG40`–`FLAG43`), which the encoder embeds next to the word's
-norm, prefix, suffix and shape (`flags = ["FLAG40", …]` in the config; model 0.7 reads the first three). Two
+tells it what the training text never showed, and a list of common nouns which capitalised words are no names.
+The lexicon (built by training/name_lexicon.py from PyPI packages: Faker's name lists, GeoNames, CLDR, HanTa's
+model, Wiktionary's German nouns) is a lookup table in the model's vocabulary, one small integer of bits per word
+form (`FIRST | SURNAME | PLACE | PROPER | COMMON`). spaCy computes each bit once per word form as one of the
+lexeme's spare boolean flags (`FLAG40`–`FLAG44`), which the encoder embeds next to the word's norm, prefix, suffix
+and shape (`flags = ["FLAG40", …]` in the config; model 0.7 reads the first three, 0.8 four, 0.9 all five). Two
 registered callbacks wire it:
 
     [nlp.after_creation]
@@ -38,8 +39,8 @@ from thinc.types import Floats2d, Ints2d, Ragged
 TABLE = "chronik_names"
 FIRST, SURNAME, PLACE = 1, 2, 4
 PROPER = 8  # a proper noun by HanTa's German model (its TIGER lexicon of names and acronyms) or its tags on raw news
-COMMON = 16  # a form of a common noun in Wiktionary's German nouns (an experiment: docs/models.md, session 18)
-# lexeme flag → the lexicon's bit it carries; a model reads the flags its config lists (model 0.7: FLAG40–42)
+COMMON = 16  # a form of a common noun in Wiktionary's German nouns (model 0.9)
+# lexeme flag → the lexicon's bit it carries; a model reads the flags its config lists (model 0.7: FLAG40–42, 0.8: –43)
 FLAGS = {FLAG40: FIRST, FLAG41: SURNAME, FLAG42: PLACE, FLAG43: PROPER, FLAG44: COMMON}
 
 
@@ -79,9 +80,9 @@ def load_name_lexicon(path: str) -> Callable[[Language], None]:
 def name_hash_embed(width: int, attrs: list[str], rows: list[int], flags: list[str], flag_rows: int,
                     include_static_vectors: bool) -> Model[list[Doc], list[Floats2d]]:
     """spaCy's MultiHashEmbed, with the lexicon's flags packed into one feature: the word's bits
-    (`FIRST | SURNAME | PLACE | PROPER`, 0–15) get one embedding table instead of one table per flag. The mixing layer
-    then reads `width × (len(attrs) + 1)` inputs instead of `width × (len(attrs) + len(flags))`: less to
-    compute for every token, the same information."""
+    (`FIRST | SURNAME | PLACE | PROPER | COMMON`, 0–31) get one embedding table instead of one table per flag.
+    The mixing layer then reads `width × (len(attrs) + 1)` inputs instead of `width × (len(attrs) + len(flags))`:
+    less to compute for every token, the same information."""
     if len(rows) != len(attrs):
         raise ValueError(f"Mismatched lengths: {len(rows)} vs {len(attrs)}")
     tables = [*rows, flag_rows]  # the seeds MultiHashEmbed gives its tables: 8, 9, …
