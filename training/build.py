@@ -61,6 +61,11 @@ MODEL_VERSION = "0.9"  # 0.2: the NER shares its encoder with an STTS tagger; 0.
 # the forms of common nouns (Wiktionary's German nouns, FLAG44), in a packed table of 32 rows
 KEEP = ("config.cfg", "meta.json", "tokenizer", "vocab", "tok2vec", "tagger", "morphologizer", "ner", "place_ruler",
         "parser")
+# An experiment of session 18, not shipped yet (docs/models.md): the encoder also reads whether a word ends in a
+# common noun (chronik.name_features.v2, FLAG45), six bits in a table of 64 rows
+COMPOUND = ["--nlp.after_creation.@callbacks", "chronik.name_features.v2", "--nlp.after_creation.compound", "true",
+            "--components.tok2vec.model.embed.flags", '["FLAG40","FLAG41","FLAG42","FLAG43","FLAG44","FLAG45"]',
+            "--components.tok2vec.model.embed.flag_rows", "64"]
 PARSER_STEPS = 2000  # fixed, last checkpoint: the training log's scores are on GSD test and pick nothing
 
 
@@ -115,7 +120,8 @@ def train(recipe: dict[str, object]) -> Path:
         "--paths.train", str(recipe["train"]), "--paths.dev", DEV,
         "--paths.vectors", VECTORS, "--output", str(out), "--training.max_steps", str(recipe["max_steps"]),
         "--training.eval_frequency", "500",
-        "--system.seed", str(recipe.get("seed", 0)), "--nlp.batch_size", "256"], cwd=ROOT)
+        "--system.seed", str(recipe.get("seed", 0)), "--nlp.batch_size", "256",
+        *list(recipe.get("overrides", []))], cwd=ROOT)  # a recipe's extra config overrides (COMPOUND)
     shutil.rmtree(out / "with-ruler", ignore_errors=True)  # to_disk does not remove stale files
     sh([sys.executable, "-c", "import sys, spacy; from spacy.tokens import DocBin; from gazetteer import "
         "add_place_ruler; nlp = spacy.load(sys.argv[1]); docs = list(DocBin().from_disk("

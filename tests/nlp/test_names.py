@@ -85,3 +85,21 @@ def test_a_model_with_packed_name_features_trains_saves_and_reloads(tmp_path: Pa
     assert before.shape == (5, 16)
     assert (before == after).all()
     assert _flags(loaded, text)[4] == [0, 1, 1, 0]
+
+
+def test_common_nouns_and_the_compound_experiment(tmp_path: Path) -> None:
+    from spacy.attrs import FLAG44, FLAG45
+
+    from chronik.nlp.names import COMMON, ends_in_common_noun
+
+    path = tmp_path / "names.json"
+    path.write_text(json.dumps({"Wetterlage": COMMON, "Sprecher": COMMON, "Brasch": SURNAME}), encoding="utf-8")
+    words = "Wetterlage Verbandssprecher Wetterlagen Braschsprecher Sprecher".split()
+    for compound, expected in ((False, [[1, 0], [0, 0], [0, 0], [0, 0], [1, 0]]),
+                               (True, [[1, 0], [0, 1], [0, 0], [0, 1], [1, 0]])):
+        config = {"nlp": {"after_creation": {"@callbacks": "chronik.name_features.v2", "compound": compound}}}
+        nlp = spacy.blank("de", config=config)
+        load_name_lexicon(str(path))(nlp)
+        assert nlp.make_doc(" ".join(words)).to_array([FLAG44, FLAG45]).tolist() == expected
+    assert ends_in_common_noun(nlp, "Verbandssprecher") and not ends_in_common_noun(nlp, "Sprecher")
+    assert not ends_in_common_noun(nlp, "verbandssprecher")  # lower case: no noun

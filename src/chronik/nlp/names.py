@@ -27,7 +27,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from spacy.attrs import FLAG40, FLAG41, FLAG42, FLAG43, FLAG44
+from spacy.attrs import FLAG40, FLAG41, FLAG42, FLAG43, FLAG44, FLAG45
 from spacy.language import Language
 from spacy.ml.featureextractor import FeatureExtractor
 from spacy.ml.staticvectors import StaticVectors
@@ -50,14 +50,32 @@ def name_bits(nlp: Language, word: str) -> int:
     return int(tables.get_table(TABLE).get(word, 0)) if tables.has_table(TABLE) else 0
 
 
+def ends_in_common_noun(nlp: Language, word: str) -> bool:
+    """A capitalised word of eight letters or more that is no common noun itself but ends in one, four letters or
+    more after at least three ("Innenministeriumssprecher", but also "Hoffmann", "Friedrichshafen")."""
+    if len(word) < 8 or not word[0].isupper() or name_bits(nlp, word) & COMMON:
+        return False
+    return any(name_bits(nlp, word[i].upper() + word[i + 1:]) & COMMON for i in range(3, len(word) - 3))
+
+
 @registry.callbacks("chronik.name_features.v1")
 def name_features() -> Callable[[Language], Language]:
     """Set each new lexeme's flags FLAG40–44 from the name lexicon's bits for its text."""
+    return name_features_v2(compound=False)
+
+
+@registry.callbacks("chronik.name_features.v2")
+def name_features_v2(compound: bool = False) -> Callable[[Language], Language]:
+    """As v1; with `compound`, also FLAG45: the word ends in a common noun (`ends_in_common_noun`; an experiment,
+    docs/models.md, session 18: `--nlp.after_creation.@callbacks chronik.name_features.v2
+    --nlp.after_creation.compound true`)."""
 
     def install(nlp: Language) -> Language:
         getters = nlp.vocab.lex_attr_getters  # type: ignore[attr-defined]  # (not in spaCy's type stubs)
         for flag, bit in FLAGS.items():
             getters[flag] = lambda word, bit=bit: bool(name_bits(nlp, word) & bit)
+        if compound:
+            getters[FLAG45] = lambda word: ends_in_common_noun(nlp, word)
         return nlp
 
     return install
