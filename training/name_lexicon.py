@@ -212,9 +212,8 @@ def combine(first: set[str], last: set[str], places: set[str], ordinary: set[str
         for w in words:
             if w[-1] not in "sßxz":
                 bits[w + "s"] |= bit
-    for w in list(bits):
-        if w in ordinary:
-            del bits[w]
+    for w in ordinary:
+        bits.pop(w, None)
     for w in common or ():
         bits[w] |= COMMON
     return dict(sorted(bits.items()))

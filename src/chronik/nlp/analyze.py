@@ -70,7 +70,7 @@ class Analyzer:
         self.hashes = model_hashes(path)
         meta = self.nlp.meta
         self.model = f"{meta.get('name', path.name)}-{meta.get('version', '0')}"
-        self.version = f"0.1.0+{self.model}"
+        self.version = f"{Analyzer.version}+{self.model}"
 
     @classmethod
     def from_config(cls, cfg: dict[str, Any]) -> Analyzer | None:
